@@ -1,0 +1,297 @@
+"""Checks beyond shape: references, duplicate ids, attribution chains, dates, verdicts, quotes."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from claimcheck.model import Claim, CommentRequest, Config, Document, Relation, Review, Source
+from claimcheck.problems import Problem, pointer
+from claimcheck.quotes import NormalisedText
+from claimcheck.schema_problems import suggest
+
+#: Names some systems reserve for devices; refused as ids because ids become file names.
+RESERVED_IDS = frozenset({"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(10)} | {f"lpt{i}" for i in range(10)})
+
+Tables = dict[str, dict[str, Any]]
+
+
+class Checker:
+    """Runs every integrity check over the records of a corpus."""
+
+    def __init__(self, tables: Tables, config: Config, display: dict[str, str], broken: frozenset[str] = frozenset()) -> None:
+        self.t = tables
+        self.broken = broken  # ids of records that failed validation: already reported, not re-reported as unknown
+        self.config = config
+        self.display = display  # origin file (relative to root) → name shown in problems
+        self.kind_of: dict[str, str] = {}
+        for kind, table in tables.items():
+            for rid in table:
+                self.kind_of[rid] = kind
+
+    def problem(self, code: str, message: str, record: Any, *path: str | int) -> Problem:
+        """A problem located at ``path`` inside ``record``."""
+        origin = record.origin
+        return Problem(
+            code=code,
+            message=message,
+            file=self.display.get(origin.file, origin.file) if origin else None,
+            pointer=(origin.pointer if origin else "") + pointer(*path),
+            record=record.id,
+        )
+
+    def ref(self, record: Any, value: str | None, expected: str, *path: str | int) -> Iterator[Problem]:
+        """A problem if ``value`` does not name a record of kind ``expected``."""
+        if value is None:
+            return
+        kind = self.kind_of.get(value)
+        if kind == expected or (kind is None and value in self.broken):
+            return
+        noun = expected.rstrip("s")
+        if kind is None:
+            hint = suggest(value, self.t[expected])
+            yield self.problem("unknown-reference", f"unknown {noun} {value!r}{hint}", record, *path)
+        else:
+            yield self.problem("wrong-kind-reference", f"{value!r} is a {kind.rstrip('s')}, expected a {noun}", record, *path)
+
+    def run(self) -> Iterator[Problem]:
+        """Every integrity problem, record by record."""
+        for table in self.t.values():
+            for rec in table.values():
+                if rec.id in RESERVED_IDS:
+                    yield self.problem("reserved-id", f"id {rec.id!r} is a reserved device name on some systems; choose another", rec, "id")
+        for src in self.t["sources"].values():
+            yield from self.source(src)
+        for doc in self.t["documents"].values():
+            yield from self.ref(doc, doc.publisher, "sources", "publisher")
+            for i, author in enumerate(doc.authors):
+                yield from self.ref(doc, author, "sources", "authors", i)
+        for claim in self.t["claims"].values():
+            yield from self.claim(claim)
+        for rel in self.t["relations"].values():
+            yield from self.relation(rel)
+        for com in self.t["comments"].values():
+            yield from self.comment(com)
+        for rev in self.t["reviews"].values():
+            yield from self.review(rev)
+
+    def source(self, src: Source) -> Iterator[Problem]:
+        """References of a source."""
+        for i, aff in enumerate(src.affiliations):
+            if aff == src.id:
+                yield self.problem("self-relation", f"source {src.id!r} lists itself among its affiliations", src, "affiliations", i)
+            else:
+                yield from self.ref(src, aff, "sources", "affiliations", i)
+        for i, interest in enumerate(src.interests):
+            for j, subject in enumerate(interest.subjects):
+                yield from self.ref(src, subject, "sources", "interests", i, "subjects", j)
+
+    def claim(self, claim: Claim) -> Iterator[Problem]:
+        """References, chains, dates and parents of a claim."""
+        yield from self.ref(claim, claim.speaker, "sources", "speaker")
+        for i, subject in enumerate(claim.subjects):
+            yield from self.ref(claim, subject, "sources", "subjects", i)
+        if claim.parent is not None:
+            if claim.parent == claim.id:
+                yield self.problem("self-relation", "a claim cannot be its own parent", claim, "parent")
+            else:
+                yield from self.ref(claim, claim.parent, "claims", "parent")
+                if self._parent_cycle(claim):
+                    yield self.problem("parent-cycle", f"claim {claim.id!r} is, through its parents, a sub-claim of itself", claim, "parent")
+        for i, app in enumerate(claim.appearances):
+            yield from self.ref(claim, app.document, "documents", "appearances", i, "document")
+            doc = self.t["documents"].get(app.document)
+            if doc is not None:
+                if not doc.seen:
+                    yield self.problem(
+                        "quote-from-unseen-document",
+                        f"document {doc.id!r} is marked seen: false, yet this quote is taken from it",
+                        claim, "appearances", i, "quote",
+                    )
+                if claim.date and doc.date and claim.date.earliest and doc.date.latest and claim.date.earliest > doc.date.latest:
+                    yield self.problem(
+                        "claim-after-document",
+                        f"the claim is dated {claim.date.text} ({claim.date.human()}), after document {doc.id!r} that reports it "
+                        f"({doc.date.text}, {doc.date.human()})",
+                        claim, "date",
+                    )
+            yield from self.chain(claim, i)
+
+    def chain(self, claim: Claim, i: int) -> Iterator[Problem]:
+        """The attribution chain of one appearance."""
+        chain = claim.appearances[i].chain
+        if not chain:
+            return
+        if chain[0].source != claim.speaker:
+            yield self.problem(
+                "chain-speaker-mismatch",
+                f"the chain starts with {chain[0].source!r}; expected the claim's speaker {claim.speaker!r}",
+                claim, "appearances", i, "chain", 0, "source",
+            )
+        seen: set[str] = set()
+        for j, hop in enumerate(chain):
+            yield from self.ref(claim, hop.source, "sources", "appearances", i, "chain", j, "source")
+            if hop.source in seen:
+                yield self.problem(
+                    "chain-cycle", f"{hop.source!r} appears twice in this attribution chain", claim, "appearances", i, "chain", j, "source"
+                )
+            seen.add(hop.source)
+            if hop.document is not None:
+                yield from self.ref(claim, hop.document, "documents", "appearances", i, "chain", j, "document")
+            elif hop.mode == "cites-document":
+                yield self.problem(
+                    "cites-without-document",
+                    f"hop {hop.source!r} has mode cites-document but names no document; add document: <id>",
+                    claim, "appearances", i, "chain", j,
+                )
+
+    def _parent_cycle(self, claim: Claim) -> bool:
+        seen = {claim.id}
+        parent = claim.parent
+        while parent is not None:
+            if parent in seen:
+                return True
+            seen.add(parent)
+            nxt = self.t["claims"].get(parent)
+            parent = nxt.parent if nxt is not None else None
+        return False
+
+    def relation(self, rel: Relation) -> Iterator[Problem]:
+        """References and consistency of a relation."""
+        yield from self.ref(rel, rel.target, "claims", "target")
+        if rel.by is not None:
+            yield from self.ref(rel, rel.by, "claims", "by")
+            if rel.by == rel.target:
+                verb = {"denies": "deny", "supports": "support", "contradicts": "contradict"}.get(rel.type, "answer")
+                yield self.problem("self-relation", f"claim {rel.by!r} cannot {verb} itself", rel, "by")
+        if rel.evidence is not None:
+            yield from self.ref(rel, rel.evidence.document, "documents", "evidence", "document")
+        if rel.type in Relation.RESPONSES and rel.by is None:
+            yield self.problem("response-needs-claim", f"a relation of type {rel.type} needs 'by': the claim made in reply", rel, "type")
+
+    def comment(self, com: CommentRequest) -> Iterator[Problem]:
+        """References of a comment request."""
+        yield from self.ref(com, com.subject, "sources", "subject")
+        for i, cid in enumerate(com.claims):
+            yield from self.ref(com, cid, "claims", "claims", i)
+        yield from self.ref(com, com.document, "documents", "document")
+
+    def review(self, rev: Review) -> Iterator[Problem]:
+        """The claim, scale and verdict of a review."""
+        yield from self.ref(rev, rev.claim, "claims", "claim")
+        scale = self.config.scale(rev.scale)
+        if scale is None:
+            names = [s.id for s in self.config.rating_scales]
+            if rev.scale:
+                msg = f"unknown rating scale {rev.scale!r}{suggest(rev.scale, names)}; declared: {', '.join(names) or 'none'}"
+            else:
+                msg = "the review names no scale and claimcheck.yaml declares no default_scale"
+            yield self.problem("unknown-scale", msg, rev, "scale" if rev.scale else "verdict")
+        elif scale.value(rev.verdict) is None:
+            ids = [v.id for v in scale.values]
+            yield self.problem(
+                "unknown-verdict",
+                f"verdict {rev.verdict!r} is not on scale {scale.id!r}{suggest(rev.verdict, ids)}; expected one of {', '.join(ids)}",
+                rev, "verdict",
+            )
+
+
+def check_config(config: Config, file: str) -> Iterator[Problem]:
+    """Duplicate values and an unknown default in the rating scales."""
+    for i, scale in enumerate(config.rating_scales):
+        for attr in ("id", "rating"):
+            seen: set[Any] = set()
+            for j, value in enumerate(scale.values):
+                key = getattr(value, attr)
+                if key in seen:
+                    msg = f"rating scale {scale.id!r} lists {attr} {key!r} twice"
+                    yield Problem(code="duplicate-scale-value", message=msg, file=file, pointer=pointer("rating_scales", i, "values", j, attr))
+                seen.add(key)
+    if config.default_scale and config.scale(config.default_scale) is None:
+        names = [s.id for s in config.rating_scales]
+        msg = f"default_scale {config.default_scale!r} is not declared{suggest(config.default_scale, names)}"
+        yield Problem(code="unknown-scale", message=msg, file=file, pointer="/default_scale")
+
+
+def find_fulltext(doc: Document, folders: list[Path]) -> Path | None:
+    """The full-text file of a document in ``folders`` (by file name, else by sha256)."""
+    assert doc.fulltext is not None
+    for folder in folders:
+        if doc.fulltext.file:
+            candidate = folder / doc.fulltext.file
+            if candidate.is_file():
+                return candidate
+        elif folder.is_dir():
+            for candidate in sorted(folder.iterdir()):
+                if candidate.is_file() and _sha256(candidate) == doc.fulltext.sha256:
+                    return candidate
+    return None
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def check_quotes(checker: Checker, folders: list[Path], fulltexts: dict[str, str]) -> Iterator[Problem]:
+    """Verify full texts by sha256 and find every quote in them, recording the match offsets.
+
+    Claims and relations whose quotes were checked are replaced in the tables by copies carrying
+    ``match``; verified texts are put in ``fulltexts`` (document id → text).
+    """
+    texts: dict[str, NormalisedText] = {}
+    for doc in checker.t["documents"].values():
+        if doc.fulltext is None:
+            continue
+        path = find_fulltext(doc, folders)
+        if path is None:
+            name = doc.fulltext.file or f"with sha256 {doc.fulltext.sha256[:12]}..."
+            where = f"in {', '.join(str(f) for f in folders)}" if folders else "(no full-text folder is configured: set fulltext_paths in claimcheck.yaml or pass --fulltext)"
+            yield checker.problem("fulltext-missing", f"full text {name} not found {where}; its quotes were not checked", doc, "fulltext")
+            continue
+        raw = path.read_bytes()
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest != doc.fulltext.sha256:
+            yield checker.problem(
+                "fulltext-mismatch", f"{path} has sha256 {digest}; the document records {doc.fulltext.sha256}", doc, "fulltext", "sha256"
+            )
+            continue
+        text = raw.decode("utf-8", errors="replace")
+        fulltexts[doc.id] = text
+        texts[doc.id] = NormalisedText(text)
+    if not texts:
+        return
+    claims = checker.t["claims"]
+    for cid, claim in list(claims.items()):
+        apps = list(claim.appearances)
+        changed = False
+        for i, app in enumerate(apps):
+            nt = texts.get(app.document)
+            if nt is None:
+                continue
+            match = nt.find(app.quote)
+            if match is None:
+                yield checker.problem("quote-not-found", _not_found(app.quote, app.document), claim, "appearances", i, "quote")
+            else:
+                apps[i] = attrs.evolve(app, match=match)
+                changed = True
+        if changed:
+            claims[cid] = attrs.evolve(claim, appearances=tuple(apps))
+    relations = checker.t["relations"]
+    for rid, rel in list(relations.items()):
+        ev = rel.evidence
+        if ev is None or ev.document not in texts:
+            continue
+        match = texts[ev.document].find(ev.quote)
+        if match is None:
+            yield checker.problem("quote-not-found", _not_found(ev.quote, ev.document), rel, "evidence", "quote")
+        else:
+            relations[rid] = attrs.evolve(rel, evidence=attrs.evolve(ev, match=match))
+
+
+def _not_found(quote: str, document: str) -> str:
+    shown = quote if len(quote) <= 80 else quote[:77] + "..."
+    return f"quote {shown!r} is not in the full text of document {document!r}"

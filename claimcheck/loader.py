@@ -1,0 +1,197 @@
+"""Loading a corpus folder: discover files, parse, validate, build records, check, locate problems.
+
+Every problem is collected, never just the first; a file that cannot be read or a record that
+does not validate is reported and skipped, and the rest of the corpus still loads.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from claimcheck import limits
+from claimcheck.corpus import Corpus
+from claimcheck.errors import CorpusNotFoundError
+from claimcheck.integrity import Checker, check_config, check_quotes
+from claimcheck.model import SECTIONS, Config, FieldError, Origin, from_dict
+from claimcheck.parsing import read
+from claimcheck.problems import Problem, pointer
+from claimcheck.schema_problems import problems_from_errors, suggest
+from claimcheck.schemas import RECORD_SCHEMAS, validator
+from claimcheck.sourcemap import SourceMap
+
+CONFIG_NAME = "claimcheck.yaml"
+EXTENSIONS = (".yaml", ".yml", ".json")
+_KIND_NOUN = {"sources": "source", "documents": "document", "claims": "claim", "relations": "relation", "comments": "comment request", "reviews": "review"}
+
+
+def discover(root: Path) -> tuple[list[Path], list[Problem]]:
+    """Corpus files under ``root`` in sorted order (hidden files and folders skipped), and a
+    problem for each symbolic link that leads outside the corpus."""
+    root_real = root.resolve()
+    found: list[Path] = []
+    problems: list[Problem] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for dname in list(dirnames):
+            full = Path(dirpath, dname)
+            if full.is_symlink() and not _inside(full.resolve(), root_real):
+                problems.append(Problem(code="outside-corpus", message=f"folder link leads to {full.resolve()}, outside the corpus; not followed", file=str(full)))
+        for name in sorted(filenames):
+            if name.startswith(".") or not name.endswith(EXTENSIONS):
+                continue
+            path = Path(dirpath, name)
+            if path.is_symlink() and not _inside(path.resolve(), root_real):
+                problems.append(Problem(code="outside-corpus", message=f"link leads to {path.resolve()}, outside the corpus; not read", file=str(path)))
+                continue
+            found.append(path)
+    return found, problems
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def load(path: str | os.PathLike[str] = "claims", *, fulltext_paths: list[str | os.PathLike[str]] | None = None, check_quotes_: bool = True) -> Corpus:
+    """Load the corpus at ``path`` (a folder, or a single file) and check it.
+
+    The result holds every record that could be read and every problem found
+    (:attr:`Corpus.problems`); it never raises for a problem in the data. ``fulltext_paths``
+    adds folders to search for documents' full texts (besides the config's ``fulltext_paths``).
+    Raises :class:`CorpusNotFoundError` if ``path`` does not exist.
+    """
+    given = Path(path)
+    if not given.exists():
+        raise CorpusNotFoundError(f"no corpus at {os.fspath(given)!r}: the path does not exist")
+    if given.is_file():
+        root, files, problems = given.parent, [given], []
+    else:
+        root = given
+        files, problems = discover(root)
+    config_path = root / CONFIG_NAME
+    files = [f for f in files if f != config_path]
+
+    config, config_problems = _load_config(config_path)
+    problems.extend(config_problems)
+
+    tables: dict[str, dict[str, Any]] = {key: {} for key in SECTIONS}
+    first_seen: dict[str, tuple[str, str]] = {}
+    display: dict[str, str] = {}
+    paths: dict[str, Path] = {config_path.as_posix(): config_path}
+    rel_files: list[str] = []
+    broken: set[str] = set()
+    file_validator = validator("file.schema.json")
+    for fpath in files:
+        name = fpath.as_posix()
+        rel = fpath.relative_to(root).as_posix() if fpath != given else fpath.name
+        display[rel] = name
+        paths[name] = fpath
+        rel_files.append(rel)
+        parsed = read(fpath, name)
+        problems.extend(parsed.problems)
+        data = parsed.data
+        if data is None:
+            continue
+        if not isinstance(data, dict):
+            problems.append(Problem(code="not-a-mapping", message=f"expected a mapping with keys such as claims, sources; found a {type(data).__name__}", file=name, line=1, column=1))
+            continue
+        count = sum(len(v) for v in data.values() if isinstance(v, list))
+        if count > limits.MAX_RECORDS_PER_FILE:
+            problems.append(Problem(code="too-many-records", message=f"the file holds {count:,} records; the limit is {limits.MAX_RECORDS_PER_FILE:,}: split it", file=name, line=1, column=1))
+            continue
+        whole_valid = file_validator.is_valid(data)
+        for key, items in data.items():
+            if key not in SECTIONS:
+                problems.append(Problem(code="unknown-field", message=f"unknown section {key!r}{suggest(str(key), SECTIONS)}; expected one of: {', '.join(SECTIONS)}", file=name, pointer=pointer(str(key))))
+                continue
+            if not isinstance(items, list):
+                problems.append(Problem(code="schema", message=f"section {key!r}: expected a list of records; found {type(items).__name__}", file=name, pointer=pointer(key)))
+                continue
+            cls = SECTIONS[key]
+            rec_validator = validator(RECORD_SCHEMAS[key])
+            table = tables[key]
+            for i, item in enumerate(items):
+                rid = item.get("id") if isinstance(item, dict) else None
+                rid = rid if isinstance(rid, str) else None
+                if not whole_valid and not rec_validator.is_valid(item):
+                    problems.extend(problems_from_errors(rec_validator.iter_errors(item), file=name, base=(key, i), record=rid, kind=_KIND_NOUN[key]))
+                    if rid:
+                        broken.add(rid)
+                    continue
+                ptr = pointer(key, i)
+                try:
+                    record = from_dict(cls, item, Origin(file=rel, pointer=ptr))
+                except FieldError as exc:
+                    problems.append(Problem(code="bad-date", message=str(exc), file=name, pointer=pointer(key, i, *exc.path), record=rid))
+                    if rid:
+                        broken.add(rid)
+                    continue
+                prior = first_seen.get(record.id)
+                if prior is not None:
+                    where = f"{display.get(prior[0], prior[0])} {prior[1]}"
+                    problems.append(Problem(code="duplicate-id", message=f"duplicate id {record.id!r}: already used by the {cls.KIND} at {where}", file=name, pointer=pointer(key, i, "id"), record=record.id))
+                    continue
+                first_seen[record.id] = (rel, ptr)
+                table[record.id] = record
+
+    checker = Checker(tables, config, display, frozenset(broken))
+    problems.extend(checker.run())
+    fulltexts: dict[str, str] = {}
+    if check_quotes_:
+        folders = [(root / p) for p in config.fulltext_paths] + [Path(p) for p in (fulltext_paths or [])]
+        env = os.environ.get("CLAIMCHECK_FULLTEXT_PATH")
+        if env:
+            folders += [Path(p) for p in env.split(os.pathsep) if p]
+        problems.extend(check_quotes(checker, folders, fulltexts))
+
+    located = _locate(problems, paths)
+    return Corpus(
+        root=root,
+        config=config,
+        problems=tuple(sorted(located, key=Problem.sort_key)),
+        files=tuple(rel_files),
+        fulltexts=fulltexts,
+        **tables,
+    )
+
+
+def _load_config(path: Path) -> tuple[Config, list[Problem]]:
+    if not path.is_file():
+        return Config(), []
+    name = path.as_posix()
+    parsed = read(path, name)
+    if parsed.data is None:
+        return Config(), [p for p in parsed.problems if p.code != "empty-file"]
+    v = validator("config.schema.json")
+    if not v.is_valid(parsed.data):
+        errs = list(problems_from_errors(v.iter_errors(parsed.data), file=name, base=(), record=None, kind="config"))
+        return Config(), errs
+    config = from_dict(Config, parsed.data)
+    return config, list(check_config(config, name))
+
+
+def _locate(problems: list[Problem], paths: dict[str, Path]) -> list[Problem]:
+    """Fill in line and column from each file's source map (built once per file with problems)."""
+    maps: dict[str, SourceMap | None] = {}
+    out = []
+    for prob in problems:
+        if prob.line is not None or prob.file is None or prob.file not in paths:
+            out.append(prob)
+            continue
+        if prob.file not in maps:
+            try:
+                maps[prob.file] = SourceMap(paths[prob.file].read_text(encoding="utf-8-sig"))
+            except (OSError, UnicodeDecodeError):
+                maps[prob.file] = None
+        smap = maps[prob.file]
+        if smap is None:
+            out.append(prob)
+            continue
+        line, col = smap.locate(prob.pointer, key=prob.code == "unknown-field")
+        out.append(attrs.evolve(prob, line=line, column=col))
+    return out
+
+

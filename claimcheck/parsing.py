@@ -1,0 +1,137 @@
+"""Reading one corpus file: bytes → text → data, each failure a located problem for that file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import attrs
+import yaml
+
+from claimcheck import limits
+from claimcheck.problems import Problem
+
+try:
+    _Base: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Base = yaml.SafeLoader
+
+
+class StrictLoader(_Base):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader (the C one where built), with timestamps left as the strings written.
+
+    ``date: 2020-09-14`` stays the text ``"2020-09-14"``: claimcheck keeps dates at their precision
+    and never lets the parser turn them into something else.
+    """
+
+    yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in _Base.yaml_implicit_resolvers.items()
+    }
+
+
+@attrs.define(frozen=True, kw_only=True)
+class Parsed:
+    """A file's text and data, or the problems that stopped it being read."""
+
+    text: str | None = None
+    data: Any = None
+    problems: tuple[Problem, ...] = ()
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    col = offset - (before.rfind(b"\n") + 1) + 1
+    return line, col
+
+
+def read(path: Path, name: str) -> Parsed:
+    """Read and parse ``path`` (shown as ``name`` in problems)."""
+
+    def problem(code: str, message: str, line: int | None = None, column: int | None = None) -> Parsed:
+        return Parsed(problems=(Problem(code=code, message=message, file=name, line=line, column=column),))
+
+    try:
+        size = path.stat().st_size
+        if size > limits.MAX_FILE_BYTES:
+            return problem("file-too-large", f"file is {size:,} bytes; the limit is {limits.MAX_FILE_BYTES:,}")
+        raw = path.read_bytes()
+    except OSError as exc:
+        return problem("io-error", f"cannot read the file: {exc.strerror or exc}")
+    if b"\x00" in raw:
+        line, col = _line_col(raw, raw.index(b"\x00"))
+        return problem("binary-file", "the file holds NUL bytes: expected UTF-8 text, found binary data", line, col)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(raw, exc.start)
+        return problem("not-utf8", f"expected UTF-8 text, found byte 0x{raw[exc.start]:02x} that is not UTF-8", line, col)
+    if not text.strip():
+        return Parsed(text=text, problems=(Problem(code="empty-file", message="the file is empty", file=name),))
+    if name.endswith(".json"):
+        return _parse_json(text, name)
+    return _parse_yaml(text, name)
+
+
+def _parse_json(text: str, name: str) -> Parsed:
+    try:
+        return Parsed(text=text, data=json.loads(text))
+    except json.JSONDecodeError as exc:
+        msg = f"malformed JSON: {exc.msg}"
+        return Parsed(text=text, problems=(Problem(code="parse-error", message=msg, file=name, line=exc.lineno, column=exc.colno),))
+    except RecursionError:
+        msg = f"the JSON nests too deeply (the limit is {limits.MAX_DEPTH} levels)"
+        return Parsed(text=text, problems=(Problem(code="too-deep", message=msg, file=name),))
+
+
+def _parse_yaml(text: str, name: str) -> Parsed:
+    if "&" in text and "*" in text:  # only then can there be aliases: look closer
+        alias = _first_alias(text)
+        if alias is not None:
+            msg = "YAML anchors and aliases are refused (they let a small file expand without bound); write the value out"
+            return Parsed(text=text, problems=(Problem(code="yaml-alias", message=msg, file=name, line=alias[0], column=alias[1]),))
+    try:
+        data = yaml.load(text, Loader=StrictLoader)  # noqa: S506 - StrictLoader is a SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = " ".join(str(x) for x in (exc.context, exc.problem) if x)
+        if "could not determine a constructor" in what:
+            what = f"YAML tags that construct objects are refused: {exc.problem}"
+        elif "expected a single document" in what:
+            what = "the file holds more than one YAML document (---); put all records in one"
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        return Parsed(text=text, problems=(Problem(code="parse-error", message=f"malformed YAML: {what}", file=name, line=line, column=col),))
+    except yaml.YAMLError as exc:
+        return Parsed(text=text, problems=(Problem(code="parse-error", message=f"malformed YAML: {exc}", file=name),))
+    except RecursionError:
+        msg = f"the YAML nests too deeply (the limit is {limits.MAX_DEPTH} levels)"
+        return Parsed(text=text, problems=(Problem(code="too-deep", message=msg, file=name),))
+    if data is None:
+        return Parsed(text=text, problems=(Problem(code="empty-file", message="the file holds no YAML data", file=name),))
+    return Parsed(text=text, data=data)
+
+
+def _first_alias(text: str) -> tuple[int, int] | None:
+    try:
+        for event in yaml.parse(text, Loader=_Base):
+            if isinstance(event, yaml.AliasEvent):
+                return (event.start_mark.line + 1, event.start_mark.column + 1)
+    except yaml.YAMLError:
+        return None  # the full parse will report it
+    return None
+
+
+def depth_exceeds(value: Any, limit: int = limits.MAX_DEPTH) -> bool:
+    """Whether ``value`` nests deeper than ``limit`` (checked without recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return False

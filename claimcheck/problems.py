@@ -1,0 +1,167 @@
+"""Problems as data: every finding carries its location, a stable code, a severity and a message.
+
+Each code has a catalogue entry (title and description) from which ``docs/problems.md`` is generated.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+
+class Severity(enum.IntEnum):
+    """How serious a problem is; ordered so that ``max()`` gives the worst."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        """The severity named ``text`` (``info``, ``warning`` or ``error``)."""
+        try:
+            return cls[text.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r}: expected info, warning or error") from None
+
+
+@attrs.define(frozen=True, kw_only=True)
+class Entry:
+    """A catalogue entry: what a problem code means."""
+
+    code: str
+    title: str
+    description: str
+    severity: Severity
+
+
+def _entries(*rows: tuple[str, Severity, str, str]) -> dict[str, Entry]:
+    return {code: Entry(code=code, severity=sev, title=title, description=desc) for code, sev, title, desc in rows}
+
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741 - short names for the table below
+
+CATALOGUE: dict[str, Entry] = _entries(
+    # reading files
+    ("io-error", E, "File cannot be read", "The file exists but could not be read (permissions, a vanished file)."),
+    ("not-utf8", E, "Not UTF-8", "Corpus files must be UTF-8 text; the problem gives the first byte that is not."),
+    ("binary-file", E, "Binary file", "The file holds NUL bytes: it is not a text file."),
+    ("empty-file", W, "Empty file", "The file holds no records. It is skipped."),
+    ("file-too-large", E, "File too large", "The file is over the size limit (see Security and limits)."),
+    ("outside-corpus", E, "Link leads outside the corpus", "A symbolic link resolves to a path outside the corpus folder; it is not followed."),
+    ("parse-error", E, "Malformed YAML or JSON", "The file cannot be parsed; the location is where the parser stopped."),
+    ("yaml-alias", E, "YAML alias", "Anchors and aliases (&a / *a) are refused: they let a small file expand without bound."),
+    ("too-deep", E, "Nested too deeply", "The document nests deeper than the limit."),
+    ("not-a-mapping", E, "Not a mapping", "A corpus file must be a mapping with keys such as sources, documents, claims."),
+    ("too-many-records", E, "Too many records", "The file holds more records than the per-file limit."),
+    # shape
+    ("schema", E, "Does not match the schema", "A value does not have the shape the JSON Schema requires; the message names the field, the expectation and the value found."),
+    ("unknown-field", E, "Unknown field", "A field that the record kind does not have (often a typo)."),
+    ("missing-field", E, "Missing required field", "A field the record kind requires is absent."),
+    ("bad-date", E, "Impossible date", "The date matches the notation but does not exist (30 February) or its interval ends before it starts."),
+    ("config", E, "Bad config", "claimcheck.yaml does not match its schema."),
+    # integrity
+    ("duplicate-id", E, "Duplicate id", "Ids are unique across the corpus, whatever the record kind."),
+    ("reserved-id", E, "Reserved id", "The id is a name that some systems reserve for devices (con, nul, aux, com1...)."),
+    ("unknown-reference", E, "Unknown reference", "A reference names no record; the message suggests the nearest id."),
+    ("wrong-kind-reference", E, "Reference to the wrong kind of record", "A reference names a record of another kind (a claim where a source is expected)."),
+    ("chain-speaker-mismatch", E, "Attribution chain does not start with the speaker", "The first hop of an appearance's chain must be the claim's speaker."),
+    ("chain-cycle", E, "Cycle in an attribution chain", "The same party appears twice in one attribution chain."),
+    ("cites-without-document", W, "Citing hop without a document", "A hop of mode cites-document should name the document it cites."),
+    ("self-relation", E, "Claim related to itself", "A claim cannot deny, support or answer itself."),
+    ("response-needs-claim", E, "Response without a claim", "Relations of type responds-to and denies need `by`: the claim made in reply."),
+    ("parent-cycle", E, "Sub-claim cycle", "A claim is, through its parents, a sub-claim of itself."),
+    ("claim-after-document", E, "Claim dated after its document", "A claim cannot have been made after the document that reports it."),
+    ("unknown-verdict", E, "Verdict not on the scale", "The review's verdict is not a value of its rating scale."),
+    ("unknown-scale", E, "Unknown rating scale", "The review names a rating scale the config does not declare, or there is no default scale."),
+    ("duplicate-scale-value", E, "Duplicate rating value", "A rating scale lists the same value id or rating twice."),
+    ("quote-not-found", E, "Quote not found in the document", "The document's full text is available and the quote is not in it (whitespace and typographic quotes are tolerated)."),
+    ("fulltext-mismatch", E, "Full text does not match its sha256", "The full-text file was found but its sha256 differs from the one recorded."),
+    ("fulltext-missing", I, "Full text not available", "The document records a full text that is not in any configured folder, so its quotes were not checked."),
+    ("quote-from-unseen-document", W, "Quote from an unseen document", "The document is marked seen: false, yet a quote is taken from it."),
+    # balance (claimcheck check)
+    ("unanswered-accusation", W, "Unanswered accusation", "An allegation about a subject with no response or denial from that subject and no recorded request for comment."),
+    ("interested-party-only", W, "Support only from interested parties", "Everything that supports the claim comes from sources with a declared interest in it."),
+    ("single-source", W, "Single source", "The claim rests on one source: no other party supports it and it appears through one attribution chain."),
+    ("second-hand-only", W, "Second-hand only", "The claim is known only through an intermediary's report; no document of the speaker was seen."),
+    ("unnamed-source", W, "Unnamed source", "The claim comes from, or through, people who are not named."),
+    ("verdict-without-evidence", W, "Verdict without evidence", "A review rates a claim that has no supporting or contradicting evidence recorded."),
+    ("verdict-contradicts-evidence", W, "Verdict contradicts the evidence", "The verdict's status (declared on the rating scale) is the opposite of the evidence-derived status."),
+)
+
+
+@attrs.define(frozen=True, kw_only=True)
+class Problem:
+    """One finding, located: file, line, column, JSON pointer (RFC 6901), code, severity, message."""
+
+    code: str = attrs.field()
+    message: str
+    severity: Severity = attrs.field(
+        default=attrs.Factory(lambda self: CATALOGUE[self.code].severity, takes_self=True)
+    )
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    pointer: str = ""
+    record: str | None = None
+
+    @code.validator
+    def _known_code(self, _attribute: object, value: str) -> None:
+        if value not in CATALOGUE:
+            raise ValueError(f"problem code {value!r} is not in the catalogue")
+
+    def format(self) -> str:
+        """``file:line:col pointer: message [code]``, leaving out what is unknown."""
+        where = self.file or "<corpus>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        pointer = f" {self.pointer}" if self.pointer else ""
+        return f"{where}{pointer}: {self.severity}: {self.message} [{self.code}]"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A plain dict for JSON output."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "pointer": self.pointer,
+            "code": self.code,
+            "severity": str(self.severity),
+            "message": self.message,
+            "record": self.record,
+        }
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        """Order by file, position, then code: deterministic output."""
+        return (self.file or "", self.line or 0, self.column or 0, self.code, self.message)
+
+
+def worst(problems: Iterable[Problem]) -> Severity | None:
+    """The highest severity among ``problems``, or ``None`` when there are none."""
+    return max((p.severity for p in problems), default=None)
+
+
+def most_relevant(problems: Iterable[Problem]) -> Problem | None:
+    """The problem to raise first: the worst severity, then the first in file order."""
+    ps = sorted(problems, key=lambda p: (-p.severity, p.sort_key()))
+    return ps[0] if ps else None
+
+
+def pointer(*parts: str | int) -> str:
+    """An RFC 6901 JSON pointer from path parts (``~`` and ``/`` escaped)."""
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+def split_pointer(ptr: str) -> list[str]:
+    """The unescaped parts of an RFC 6901 pointer."""
+    if not ptr:
+        return []
+    return [p.replace("~1", "/").replace("~0", "~") for p in ptr.split("/")[1:]]

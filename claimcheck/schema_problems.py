@@ -1,0 +1,116 @@
+"""jsonschema's errors turned into claimcheck problems whose messages name the field, what was
+expected and what was found, with "did you mean ...?" where there is a nearest valid value."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import jsonschema
+
+from claimcheck.problems import Problem, pointer
+
+_TYPE_NAMES = {
+    "string": "a string", "integer": "an integer", "number": "a number", "boolean": "true or false",
+    "array": "a list", "object": "a mapping", "null": "nothing",
+}
+
+
+def describe(value: Any) -> str:
+    """A short description of a found value for messages."""
+    kind = {bool: "boolean", int: "integer", float: "number", str: "string", list: "list", dict: "mapping"}.get(
+        type(value), type(value).__name__
+    )
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"boolean {'true' if value else 'false'}"
+    if isinstance(value, (list, dict)):
+        return f"a {kind} of {len(value)} item{'s' if len(value) != 1 else ''}"
+    shown = repr(value) if not isinstance(value, str) or len(value) <= 60 else repr(value[:57] + "...")
+    return f"{kind} {shown}"
+
+
+def suggest(value: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the nearest choice, or nothing."""
+    if not isinstance(value, str):
+        return ""
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _field(path: list[str | int]) -> str:
+    named = [p for p in path if isinstance(p, str)]
+    return f"field '{named[-1]}'" if named else "the record"
+
+
+def problems_from_errors(
+    errors: Iterable[jsonschema.ValidationError], *, file: str, base: tuple[str | int, ...], record: str | None, kind: str
+) -> Iterator[Problem]:
+    """One problem per leaf error (``oneOf``/``anyOf`` reported once, in words), located under ``base``."""
+    for err in errors:
+        path = [*base, *err.absolute_path]
+        ptr = pointer(*path)
+        yield _problem(err, path, ptr, file=file, record=record, kind=kind)
+
+
+def _problem(err: jsonschema.ValidationError, path: list[Any], ptr: str, *, file: str, record: str | None, kind: str) -> Problem:
+    v, value, schema = err.validator, err.instance, err.schema
+    where = _field(path)
+    desc = schema.get("description", "") if isinstance(schema, dict) else ""
+    if v == "additionalProperties":
+        extras = sorted(set(value) - set(schema.get("properties", {}))) if isinstance(value, dict) else []
+        known = sorted(schema.get("properties", {}))
+        name = extras[0] if extras else "?"
+        return Problem(
+            code="unknown-field",
+            message=f"unknown field {name!r} in {kind}{suggest(name, known)}; expected one of: {', '.join(known)}",
+            file=file, pointer=pointer(*path, name), record=record,
+        )
+    if v == "required":
+        missing = err.message.split("'")[1] if "'" in err.message else err.message
+        return Problem(code="missing-field", message=f"{kind} is missing required field {missing!r}", file=file, pointer=ptr, record=record)
+    if v == "enum":
+        options = ", ".join(map(str, err.validator_value))
+        return Problem(
+            code="schema",
+            message=f"{where}: expected one of {options}; found {describe(value)}{suggest(value, map(str, err.validator_value))}",
+            file=file, pointer=ptr, record=record,
+        )
+    if v == "type":
+        expected = " or ".join(_TYPE_NAMES.get(t, t) for t in ([err.validator_value] if isinstance(err.validator_value, str) else err.validator_value))
+        hint = ""
+        if err.validator_value == "string" and isinstance(value, (int, float, bool)):
+            hint = f" (YAML read it as {_yaml_kind(value)}: put it in quotes, \"{_yaml_text(value)}\")"
+        return Problem(code="schema", message=f"{where}: expected {expected}; found {describe(value)}{hint}", file=file, pointer=ptr, record=record)
+    if v == "pattern":
+        expectation = desc.rstrip(".") if desc else f"text matching {err.validator_value}"
+        expectation = expectation[0].lower() + expectation[1:]
+        return Problem(code="schema", message=f"{where}: expected {expectation}; found {describe(value)}", file=file, pointer=ptr, record=record)
+    if v == "oneOf" and kind == "relation":
+        return Problem(
+            code="schema",
+            message="a relation needs exactly one of 'by' (the claim that bears on the target) or 'evidence' (a quoted passage); found "
+            + ("both" if isinstance(value, dict) and "by" in value and "evidence" in value else "neither"),
+            file=file, pointer=ptr, record=record,
+        )
+    if v in {"minItems", "maxItems", "minLength", "maxLength", "uniqueItems"}:
+        limits_ = {
+            "minItems": f"at least {err.validator_value} item(s)", "maxItems": f"at most {err.validator_value} items",
+            "minLength": f"at least {err.validator_value} character(s)", "maxLength": f"at most {err.validator_value:,} characters",
+            "uniqueItems": "no repeated items",
+        }
+        found = describe(value) if not isinstance(value, str) else f"{len(value):,} characters"
+        return Problem(code="schema", message=f"{where}: expected {limits_[v]}; found {found}", file=file, pointer=ptr, record=record)
+    return Problem(code="schema", message=f"{where}: {err.message}", file=file, pointer=ptr, record=record)
+
+
+def _yaml_kind(value: Any) -> str:
+    return "true or false" if isinstance(value, bool) else "a number"
+
+
+def _yaml_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
