@@ -49,6 +49,7 @@ class Source:
     id: str
     name: str
     kind: str
+    short_name: str | None = None
     description: str | None = None
     url: str | None = None
     aliases: tuple[str, ...] = ()
