@@ -63,3 +63,6 @@ def validate(path: Path, fmt: str, fail_on: str, fulltext: tuple[Path, ...]) -> 
     corpus = load(path, fulltext)
     report.emit(corpus.problems, fmt, extra={"files": len(corpus.files), "records": sum(1 for _ in corpus.records())})
     sys.exit(report.exit_code(corpus.problems, fail_on))
+
+
+# Commands defined in their own modules register themselves below, one line each.
