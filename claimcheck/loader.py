@@ -173,6 +173,12 @@ def _load_config(path: Path) -> tuple[Config, list[Problem]]:
     return config, list(check_config(config, name))
 
 
+def locate_problems(problems: list[Problem], corpus: Corpus) -> list[Problem]:
+    """Fill in line and column for problems found after loading (balance findings)."""
+    paths = {(corpus.root / f).as_posix(): corpus.root / f for f in corpus.files}
+    return _locate(problems, paths)
+
+
 def _locate(problems: list[Problem], paths: dict[str, Path]) -> list[Problem]:
     """Fill in line and column from each file's source map (built once per file with problems)."""
     maps: dict[str, SourceMap | None] = {}

@@ -65,4 +65,28 @@ def validate(path: Path, fmt: str, fail_on: str, fulltext: tuple[Path, ...]) -> 
     sys.exit(report.exit_code(corpus.problems, fail_on))
 
 
+@main.command()
+@click.argument("path", type=PATH, default=Path("claims"))
+@format_option
+@fail_on_option
+@fulltext_option
+@click.option("--include-drafts", is_flag=True, help="Include draft and in-review claims and relations.")
+def check(path: Path, fmt: str, fail_on: str, fulltext: tuple[Path, ...], include_drafts: bool) -> None:
+    """Check the corpus at PATH for balance: unanswered accusations, claims resting only on
+    interested parties, on a single, second-hand or unnamed source, and verdicts at odds with
+    the evidence. Validation problems are reported too.
+    """
+    from claimcheck.balance import analyse, figures
+
+    corpus = load(path, fulltext)
+    result = analyse(corpus, include_drafts=include_drafts)
+    problems = [*corpus.problems, *result.findings]
+    disputes = figures(corpus, result)
+    if fmt == "text":
+        for fig in disputes:
+            click.echo(fig.describe())
+    report.emit(problems, fmt, extra={"statuses": {k: str(v) for k, v in result.statuses.items()}, "disputes": [d.to_dict() for d in disputes]})
+    sys.exit(report.exit_code(problems, fail_on))
+
+
 # Commands defined in their own modules register themselves below, one line each.
