@@ -93,6 +93,12 @@ CATALOGUE: dict[str, Entry] = _entries(
     ("unnamed-source", W, "Unnamed source", "The claim comes from, or through, people who are not named."),
     ("verdict-without-evidence", W, "Verdict without evidence", "A review rates a claim that has no supporting or contradicting evidence recorded."),
     ("verdict-contradicts-evidence", W, "Verdict contradicts the evidence", "The verdict's status (declared on the rating scale) is the opposite of the evidence-derived status."),
+    # import and export (claimcheck import / claimcheck export)
+    ("import-interpreted", W, "Imported value interpreted", "An imported value did not fit the format as published (a rating given as text, a date that is not ISO 8601, a list where one value is expected) and was read as the message says."),
+    ("import-dropped", I, "Imported value not kept", "An imported value has no place in the claimcheck model (a logo, a modification date) or is unusable (an empty URL) and was left out."),
+    ("import-skipped", W, "Imported item skipped", "An item of the imported file could not be turned into records (no claim text, no rating) and was skipped; the rest was imported."),
+    ("import-invalid", E, "Imported records invalid", "The records built from the imported file do not match the schema or clash with the target corpus; nothing was written."),
+    ("export-skipped", W, "Record left out of an export", "A record could not be expressed in the export format (a review with no URL for ClaimReview, a verdict with no FEVER mapping) and was left out."),
 )
 
 
