@@ -301,7 +301,9 @@ class _Analyser:
                 topics[t] = topics.get(t, 0) + 1
         ranked = sorted(topics, key=lambda t: (-topics[t], t))
         about = " and ".join(name_in_sentence(self.c.sources.get(s), s, start=i == 0) for i, s in enumerate(subjects[:2])) or "the record"
-        title = f"{ranked[0].replace('-', ' ').capitalize()}: {about}" if ranked else f"Dispute about {about}"
+        from claimcheck.brief import topic_label
+
+        title = f"{topic_label(ranked[0])}: {about}" if ranked else f"Dispute about {about}"
         first = self.statuses[a[0]] if a else Status.UNVERIFIED
         return Dispute(
             id=f"dispute-{k + 1}", title=title, subjects=tuple(subjects), topics=tuple(ranked),

@@ -10,6 +10,8 @@ import click
 
 from claimcheck.problems import Problem, Severity
 
+__all__ = ["FORMATS", "Severity", "emit", "exit_code", "summary"]
+
 FORMATS = ("text", "json")
 
 

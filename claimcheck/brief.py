@@ -1,0 +1,384 @@
+"""Source-attributed briefs: the context the templates receive, and the rendering.
+
+Every claim is rendered as one attributed sentence (:func:`claimcheck.attribution.sentence`), with
+its verbatim quotes and numbered citations. Each dispute shows its assertion side and its
+response side with the same structure and prominence; background is kept apart; the balance
+findings and figures close the brief. Output is deterministic: no clock, stable order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import attrs
+
+from claimcheck.atomic import write_text
+from claimcheck.attribution import name_in_sentence, sentence
+from claimcheck.balance import BalanceReport, Dispute, Side, analyse
+from claimcheck.corpus import Corpus
+from claimcheck.errors import UsageError
+from claimcheck.model import Claim
+from claimcheck.problems import CATALOGUE
+from claimcheck.templating import environment
+
+FORMATS = {"md": "brief.md.j2", "html": "brief.html.j2", "txt": "brief.txt.j2"}
+
+
+@attrs.define(frozen=True, kw_only=True)
+class Selection:
+    """Which claims a brief covers; every criterion given must hold."""
+
+    topics: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    since: str | None = None
+    until: str | None = None
+
+    def describe(self) -> str | None:
+        """The selection in words, or ``None`` for the whole corpus."""
+        parts = []
+        for label, values in (("topic", self.topics), ("subject", self.subjects), ("speaker", self.speakers), ("tag", self.tags)):
+            if values:
+                parts.append(f"{label} {' or '.join(values)}")
+        if self.since or self.until:
+            parts.append(f"dated {'from ' + self.since if self.since else ''}{' ' if self.since and self.until else ''}{'until ' + self.until if self.until else ''}")
+        return "; ".join(parts) or None
+
+    def matches(self, claim: Claim, lo: dt.date | None, hi: dt.date | None) -> bool:
+        """Whether ``claim`` is selected (dates by overlap, respecting partial dates)."""
+        if self.topics and not set(self.topics) & set(claim.topics):
+            return False
+        if self.subjects and not set(self.subjects) & set(claim.subjects):
+            return False
+        if self.speakers and claim.speaker not in self.speakers:
+            return False
+        if self.tags and not set(self.tags) & set(claim.tags):
+            return False
+        if lo or hi:
+            return claim.date is not None and claim.date.overlaps(lo, hi)
+        return True
+
+
+@attrs.define(frozen=True, kw_only=True)
+class Citation:
+    """A document cited by the brief, numbered in order of first citation."""
+
+    number: int
+    id: str
+    title: str
+    kind: str
+    publisher: str | None
+    date: str | None
+    url: str | None
+    seen: bool
+
+
+@attrs.define(frozen=True, kw_only=True)
+class QuoteView:
+    """A verbatim quote and the citation number of its document."""
+
+    text: str
+    citation: int
+    locator: str | None
+
+
+@attrs.define(frozen=True, kw_only=True)
+class VerdictView:
+    """An editor's verdict, shown apart from the evidence-derived status."""
+
+    label: str
+    rating: int | None
+    best: int | None
+    worst: int | None
+    rationale: str
+    reviewer: str
+    date: str
+
+
+@attrs.define(frozen=True, kw_only=True)
+class ClaimView:
+    """A claim as the brief shows it: one attributed sentence, its quotes, status and verdict."""
+
+    id: str
+    sentence: str
+    kind: str
+    date: str | None
+    status: str
+    quotes: tuple[QuoteView, ...]
+    verdicts: tuple[VerdictView, ...]
+    context: tuple[str, ...]
+
+    @property
+    def words(self) -> int:
+        """Words the brief gives this claim: its sentence and its quotes."""
+        return len(self.sentence.split()) + sum(len(q.text.split()) for q in self.quotes)
+
+
+@attrs.define(frozen=True, kw_only=True)
+class SideView:
+    """One side of a dispute, with its figures."""
+
+    claims: tuple[ClaimView, ...]
+    parties: tuple[str, ...]
+    evidence: int
+    words: int
+
+
+@attrs.define(frozen=True, kw_only=True)
+class DisputeView:
+    """A contested proposition: the assertions and the responses, with equal prominence."""
+
+    id: str
+    title: str
+    status: str
+    assertion: SideView
+    response: SideView
+    balance: str
+
+    def to_dict(self) -> dict[str, object]:
+        """The balance figures as a plain dict (for ``check --format json``)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "status": self.status,
+            "assertion": {"parties": list(self.assertion.parties), "claims": len(self.assertion.claims), "evidence": self.assertion.evidence, "words": self.assertion.words},
+            "response": {"parties": list(self.response.parties), "claims": len(self.response.claims), "evidence": self.response.evidence, "words": self.response.words},
+        }
+
+    def describe(self) -> str:
+        """The figures in one paragraph of plain text."""
+        return f"{self.title} ({self.status}): {self.balance}"
+
+
+@attrs.define(frozen=True, kw_only=True)
+class FindingView:
+    """A balance finding in plain words, with where to act on it."""
+
+    code: str
+    title: str
+    severity: str
+    claim: str | None
+    message: str
+    where: str
+
+
+@attrs.define(frozen=True, kw_only=True)
+class TopicGroup:
+    """Claims outside any dispute, grouped under their first topic."""
+
+    topic: str
+    claims: tuple[ClaimView, ...]
+
+
+@attrs.define(frozen=True, kw_only=True)
+class BriefContext:
+    """Everything a brief template receives (as ``brief``)."""
+
+    title: str
+    description: str | None
+    scope: str | None
+    drafts_excluded: int
+    claim_count: int
+    disputes: tuple[DisputeView, ...]
+    unanswered: tuple[ClaimView, ...]
+    others: tuple[TopicGroup, ...]
+    background: tuple[ClaimView, ...]
+    findings: tuple[FindingView, ...]
+    citations: tuple[Citation, ...]
+
+
+class _Builder:
+    def __init__(self, corpus: Corpus, report: BalanceReport, claim_ids: list[str]) -> None:
+        self.c = corpus
+        self.report = report
+        self.claim_ids = claim_ids
+        self.citations: dict[str, Citation] = {}
+
+    def cite(self, doc_id: str) -> int:
+        if doc_id not in self.citations:
+            doc = self.c.documents.get(doc_id)
+            publisher = name_in_sentence(self.c.sources.get(doc.publisher), doc.publisher) if doc and doc.publisher else None
+            self.citations[doc_id] = Citation(
+                number=len(self.citations) + 1, id=doc_id, title=doc.title if doc else doc_id, kind=doc.kind if doc else "document",
+                publisher=publisher, date=doc.date.human() if doc and doc.date else None, url=doc.url if doc else None,
+                seen=doc.seen if doc else True,
+            )
+        return self.citations[doc_id].number
+
+    def claim(self, cid: str) -> ClaimView:
+        claim = self.c.claims[cid]
+        quotes = tuple(QuoteView(text=" ".join(a.quote.split()), citation=self.cite(a.document), locator=a.locator) for a in claim.appearances)
+        verdicts = []
+        for review in self.c.reviews_of(cid):
+            if review.status != "published" and cid in self.report.statuses and self.c.claims[cid].status == "published":
+                continue
+            scale = self.c.config.scale(review.scale)
+            value = scale.value(review.verdict) if scale else None
+            verdicts.append(
+                VerdictView(
+                    label=value.label if value else review.verdict, rating=value.rating if value else None,
+                    best=scale.best.rating if scale else None, worst=scale.worst.rating if scale else None,
+                    rationale=review.rationale, reviewer=review.reviewer, date=review.date.human(),
+                )
+            )
+        return ClaimView(
+            id=cid, sentence=sentence(self.c, claim, claim.appearances[0] if claim.appearances else None), kind=claim.kind,
+            date=claim.date.human() if claim.date else None, status=str(self.report.statuses.get(cid, "unverified")),
+            quotes=quotes, verdicts=tuple(verdicts), context=claim.context,
+        )
+
+    def side(self, side: Side) -> SideView:
+        views = tuple(self.claim(cid) for cid in side.claims)
+        evidence_words = 0
+        for rid in side.evidence:
+            ev = self.c.relations[rid].evidence
+            if ev is not None:
+                self.cite(ev.document)
+                evidence_words += len(ev.quote.split())
+        return SideView(
+            claims=views, parties=tuple(name_in_sentence(self.c.sources.get(p), p) for p in side.parties), evidence=len(side.evidence),
+            words=sum(v.words for v in views) + evidence_words,
+        )
+
+    def dispute(self, d: Dispute) -> DisputeView:
+        a, b = self.side(d.assertion), self.side(d.response)
+        return DisputeView(id=d.id, title=d.title, status=str(d.status), assertion=a, response=b, balance=_balance_words(a, b))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _balance_words(a: SideView, b: SideView) -> str:
+    def side(label: str, s: SideView) -> str:
+        who = ", ".join(s.parties) or "no party"
+        return f"the {label} side has {_count(len(s.claims), 'claim')} and {_count(s.evidence, 'evidence item')} from {who}, given {_count(s.words, 'word')}"
+
+    text = f"{side('assertion', a)[0].upper()}{side('assertion', a)[1:]}; {side('response', b)}."
+    if not b.claims:
+        return text + " No response is recorded."
+    ratio = max(a.words, b.words) / max(1, min(a.words, b.words))
+    if ratio >= 2:
+        more = "assertion" if a.words > b.words else "response"
+        text += f" The brief gives the {more} side {ratio:.1f} times as many words as the other: consider whether the other side's case is fully represented."
+    return text
+
+
+def select(corpus: Corpus, selection: Selection | None = None, *, include_drafts: bool = False) -> tuple[list[str], int]:
+    """The ids of the claims a brief covers, in corpus order, and how many drafts were left out."""
+    sel = selection or Selection()
+    lo = _date_bound(sel.since, first=True)
+    hi = _date_bound(sel.until, first=False)
+    ids, drafts = [], 0
+    for cid, claim in corpus.claims.items():
+        if not sel.matches(claim, lo, hi):
+            continue
+        if claim.status != "published" and not include_drafts:
+            drafts += 1
+            continue
+        ids.append(cid)
+    return ids, drafts
+
+
+def _date_bound(text: str | None, *, first: bool) -> dt.date | None:
+    if text is None:
+        return None
+    from claimcheck.dates import DateError, PartialDate
+
+    try:
+        parsed = PartialDate.parse(text)
+    except DateError as exc:
+        raise UsageError(f"bad date {text!r}: {exc}") from None
+    return parsed.earliest if first else parsed.latest
+
+
+def build_context(
+    corpus: Corpus, selection: Selection | None = None, *, include_drafts: bool = False, report: BalanceReport | None = None
+) -> BriefContext:
+    """The context a brief template receives: disputes, one-sided allegations, other claims,
+    background, findings and citations, for the selected claims."""
+    ids, drafts = select(corpus, selection, include_drafts=include_drafts)
+    report = report or analyse(corpus, include_drafts=include_drafts, claims=ids)
+    b = _Builder(corpus, report, ids)
+    disputes = tuple(b.dispute(d) for d in report.disputes)
+    in_dispute = {v.id for d in disputes for v in (*d.assertion.claims, *d.response.claims)}
+    unanswered_ids = {f.record for f in report.findings if f.code == "unanswered-accusation"}
+    unanswered = tuple(b.claim(cid) for cid in ids if cid in unanswered_ids and cid not in in_dispute)
+    shown = in_dispute | {v.id for v in unanswered}
+    groups: dict[str, list[ClaimView]] = {}
+    background = []
+    for cid in sorted((i for i in ids if i not in shown), key=lambda i: _date_key(corpus.claims[i])):
+        claim = corpus.claims[cid]
+        if claim.kind == "background":
+            background.append(b.claim(cid))
+        else:
+            topic = claim.topics[0] if claim.topics else "other"
+            groups.setdefault(topic, []).append(b.claim(cid))
+    findings = tuple(
+        FindingView(
+            code=f.code, title=CATALOGUE[f.code].title, severity=str(f.severity), claim=f.record, message=f.message,
+            where=f"{f.file}:{f.line}" if f.file and f.line else (f.file or ""),
+        )
+        for f in report.findings
+    )
+    return BriefContext(
+        title=corpus.config.title or "Brief",
+        description=corpus.config.description,
+        scope=(selection or Selection()).describe(),
+        drafts_excluded=drafts,
+        claim_count=len(ids),
+        disputes=disputes,
+        unanswered=unanswered,
+        others=tuple(TopicGroup(topic=topic_label(t), claims=tuple(v)) for t, v in sorted(groups.items())),
+        background=tuple(background),
+        findings=findings,
+        citations=tuple(sorted(b.citations.values(), key=lambda c: c.number)),
+    )
+
+
+#: Words shown in capitals when a topic slug is turned into a label.
+ACRONYMS = frozenset({"us", "uk", "eu", "un", "ai", "nato", "who", "fbi", "cia", "nsa"})
+
+
+def topic_label(topic: str) -> str:
+    """A topic slug as a label: ``us-china-tech-conflict`` → ``US China tech conflict``."""
+    words = [w.upper() if w in ACRONYMS else w for w in topic.split("-")]
+    if words:
+        words[0] = words[0][0].upper() + words[0][1:]
+    return " ".join(words)
+
+
+def _date_key(claim: Claim) -> tuple[dt.date, dt.date, str]:
+    if claim.date is None:
+        return (dt.date.max, dt.date.max, claim.id)
+    return (*claim.date.sort_key(), claim.id)
+
+
+def render(context: BriefContext, fmt: str = "md", *, templates: str | os.PathLike[str] | None = None) -> str:
+    """The brief as text in ``fmt`` (md, html or txt)."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown brief format {fmt!r}: expected one of {', '.join(FORMATS)}")
+    env = environment("brief", templates, autoescape=fmt == "html")
+    return env.get_template(FORMATS[fmt]).render(brief=context, name_in_sentence=name_in_sentence)
+
+
+def write_brief(
+    corpus: Corpus, out: str | os.PathLike[str], fmt: str | None = None, *, selection: Selection | None = None,
+    include_drafts: bool = False, templates: str | os.PathLike[str] | None = None,
+) -> Path:
+    """Render the brief and write it atomically to ``out``; the format defaults to the file's suffix."""
+    path = Path(out)
+    fmt = fmt or {".md": "md", ".html": "html", ".htm": "html", ".txt": "txt"}.get(path.suffix.lower(), "md")
+    text = render(build_context(corpus, selection, include_drafts=include_drafts), fmt, templates=templates)
+    write_text(path, text)
+    return path
+
+
+def dispute_figures(corpus: Corpus, report: BalanceReport, claim_ids: Iterable[str] | None = None) -> list[DisputeView]:
+    """The balance figures of each dispute, words counted as the brief renders them."""
+    b = _Builder(corpus, report, list(claim_ids or corpus.claims))
+    return [b.dispute(d) for d in report.disputes]
