@@ -23,9 +23,16 @@ VERBS = {
 }
 
 DOC_NOUNS = {
-    "article": "an article", "letter": "a letter", "report": "a report", "statement": "a statement",
-    "filing": "a filing", "web-page": "a web page", "broadcast": "a broadcast", "interview": "an interview",
-    "social-media-post": "a social-media post", "other": "a document",
+    "article": "an article",
+    "letter": "a letter",
+    "report": "a report",
+    "statement": "a statement",
+    "filing": "a filing",
+    "web-page": "a web page",
+    "broadcast": "a broadcast",
+    "interview": "an interview",
+    "social-media-post": "a social-media post",
+    "other": "a document",
 }
 
 

@@ -84,7 +84,9 @@ class _Analyser:
         if origin is not None:
             file = (self.c.root / origin.file).as_posix()
         kwargs = {"severity": severity} if severity is not None else {}
-        return Problem(code=code, message=message, file=file, pointer=(origin.pointer if origin else "") + pointer(*path), record=claim.id, **kwargs)
+        return Problem(
+            code=code, message=message, file=file, pointer=(origin.pointer if origin else "") + pointer(*path), record=claim.id, **kwargs
+        )
 
     def name(self, source_id: str) -> str:
         return name_in_sentence(self.c.sources.get(source_id), source_id)
@@ -157,10 +159,7 @@ class _Analyser:
             answered = any(self.affiliated(self.c.claims[r.by].speaker, subject) for r in responses if r.by in self.c.claims)
             if answered:
                 continue
-            asked = [
-                com for com in self.c.comments.values()
-                if com.subject == subject and (not com.claims or claim.id in com.claims)
-            ]
+            asked = [com for com in self.c.comments.values() if com.subject == subject and (not com.claims or claim.id in com.claims)]
             if asked:
                 continue
             yield self.finding(
@@ -169,7 +168,8 @@ class _Analyser:
                 f"the allegation by {self.name(claim.speaker)} about {self.name(subject)} has no response or denial from "
                 f"{self.name(subject)} and no recorded request for comment (add a relation of type denies or responds-to, "
                 f"or a comments record: asked, declined or not-reached)",
-                "subjects", i,
+                "subjects",
+                i,
             )
 
     def backing(self, claim: Claim, *, second_hand: bool) -> Iterator[Problem]:
@@ -188,7 +188,12 @@ class _Analyser:
                 "speaker",
             )
             return
-        if not second_hand and claim.kind == "allegation" and len(parties) == 1 and len({tuple(h.source for h in ch) for ch in claim.chains()}) == 1:
+        if (
+            not second_hand
+            and claim.kind == "allegation"
+            and len(parties) == 1
+            and len({tuple(h.source for h in ch) for ch in claim.chains()}) == 1
+        ):
             yield self.finding(
                 "single-source",
                 claim,
@@ -205,7 +210,9 @@ class _Analyser:
                 claim,
                 f"{self.name(claim.speaker)}'s words are known only through {', '.join(via)}'s report; no document of "
                 f"{self.name(claim.speaker)} was seen",
-                "appearances", 0, "chain",
+                "appearances",
+                0,
+                "chain",
             )
         speaker = self.c.sources.get(claim.speaker)
         unnamed_hop = next(
@@ -225,13 +232,17 @@ class _Analyser:
         label = value.label if value else review.verdict
         if status is Status.UNVERIFIED:
             yield self.finding(
-                "verdict-without-evidence", claim,
-                f"review {review.id!r} rates this claim {label!r}, but no supporting or contradicting evidence is recorded", "id",
+                "verdict-without-evidence",
+                claim,
+                f"review {review.id!r} rates this claim {label!r}, but no supporting or contradicting evidence is recorded",
+                "id",
             )
         elif value is not None and value.status is not None and OPPOSITE.get(Status(value.status)) is status:
             yield self.finding(
-                "verdict-contradicts-evidence", claim,
-                f"review {review.id!r} rates this claim {label!r} ({value.status}), but the recorded evidence makes it {status}", "id",
+                "verdict-contradicts-evidence",
+                claim,
+                f"review {review.id!r} rates this claim {label!r} ({value.status}), but the recorded evidence makes it {status}",
+                "id",
             )
 
     # --- disputes ------------------------------------------------------------------------------
@@ -306,8 +317,13 @@ class _Analyser:
         title = f"{topic_label(ranked[0])}: {about}" if ranked else f"Dispute about {about}"
         first = self.statuses[a[0]] if a else Status.UNVERIFIED
         return Dispute(
-            id=f"dispute-{k + 1}", title=title, subjects=tuple(subjects), topics=tuple(ranked),
-            assertion=self._side(a), response=self._side(b), status=first,
+            id=f"dispute-{k + 1}",
+            title=title,
+            subjects=tuple(subjects),
+            topics=tuple(ranked),
+            assertion=self._side(a),
+            response=self._side(b),
+            status=first,
         )
 
 

@@ -45,7 +45,9 @@ class Selection:
             if values:
                 parts.append(f"{label} {' or '.join(values)}")
         if self.since or self.until:
-            parts.append(f"dated {'from ' + self.since if self.since else ''}{' ' if self.since and self.until else ''}{'until ' + self.until if self.until else ''}")
+            parts.append(
+                f"dated {'from ' + self.since if self.since else ''}{' ' if self.since and self.until else ''}{'until ' + self.until if self.until else ''}"
+            )
         return "; ".join(parts) or None
 
     def matches(self, claim: Claim, lo: dt.date | None, hi: dt.date | None) -> bool:
@@ -145,8 +147,18 @@ class DisputeView:
             "id": self.id,
             "title": self.title,
             "status": self.status,
-            "assertion": {"parties": list(self.assertion.parties), "claims": len(self.assertion.claims), "evidence": self.assertion.evidence, "words": self.assertion.words},
-            "response": {"parties": list(self.response.parties), "claims": len(self.response.claims), "evidence": self.response.evidence, "words": self.response.words},
+            "assertion": {
+                "parties": list(self.assertion.parties),
+                "claims": len(self.assertion.claims),
+                "evidence": self.assertion.evidence,
+                "words": self.assertion.words,
+            },
+            "response": {
+                "parties": list(self.response.parties),
+                "claims": len(self.response.claims),
+                "evidence": self.response.evidence,
+                "words": self.response.words,
+            },
         }
 
     def describe(self) -> str:
@@ -203,15 +215,22 @@ class _Builder:
             doc = self.c.documents.get(doc_id)
             publisher = name_in_sentence(self.c.sources.get(doc.publisher), doc.publisher) if doc and doc.publisher else None
             self.citations[doc_id] = Citation(
-                number=len(self.citations) + 1, id=doc_id, title=doc.title if doc else doc_id, kind=doc.kind if doc else "document",
-                publisher=publisher, date=doc.date.human() if doc and doc.date else None, url=doc.url if doc else None,
+                number=len(self.citations) + 1,
+                id=doc_id,
+                title=doc.title if doc else doc_id,
+                kind=doc.kind if doc else "document",
+                publisher=publisher,
+                date=doc.date.human() if doc and doc.date else None,
+                url=doc.url if doc else None,
                 seen=doc.seen if doc else True,
             )
         return self.citations[doc_id].number
 
     def claim(self, cid: str) -> ClaimView:
         claim = self.c.claims[cid]
-        quotes = tuple(QuoteView(text=" ".join(a.quote.split()), citation=self.cite(a.document), locator=a.locator) for a in claim.appearances)
+        quotes = tuple(
+            QuoteView(text=" ".join(a.quote.split()), citation=self.cite(a.document), locator=a.locator) for a in claim.appearances
+        )
         verdicts = []
         for review in self.c.reviews_of(cid):
             if review.status != "published" and cid in self.report.statuses and self.c.claims[cid].status == "published":
@@ -220,15 +239,24 @@ class _Builder:
             value = scale.value(review.verdict) if scale else None
             verdicts.append(
                 VerdictView(
-                    label=value.label if value else review.verdict, rating=value.rating if value else None,
-                    best=scale.best.rating if scale else None, worst=scale.worst.rating if scale else None,
-                    rationale=review.rationale, reviewer=review.reviewer, date=review.date.human(),
+                    label=value.label if value else review.verdict,
+                    rating=value.rating if value else None,
+                    best=scale.best.rating if scale else None,
+                    worst=scale.worst.rating if scale else None,
+                    rationale=review.rationale,
+                    reviewer=review.reviewer,
+                    date=review.date.human(),
                 )
             )
         return ClaimView(
-            id=cid, sentence=sentence(self.c, claim, claim.appearances[0] if claim.appearances else None), kind=claim.kind,
-            date=claim.date.human() if claim.date else None, status=str(self.report.statuses.get(cid, "unverified")),
-            quotes=quotes, verdicts=tuple(verdicts), context=claim.context,
+            id=cid,
+            sentence=sentence(self.c, claim, claim.appearances[0] if claim.appearances else None),
+            kind=claim.kind,
+            date=claim.date.human() if claim.date else None,
+            status=str(self.report.statuses.get(cid, "unverified")),
+            quotes=quotes,
+            verdicts=tuple(verdicts),
+            context=claim.context,
         )
 
     def side(self, side: Side) -> SideView:
@@ -240,7 +268,9 @@ class _Builder:
                 self.cite(ev.document)
                 evidence_words += len(ev.quote.split())
         return SideView(
-            claims=views, parties=tuple(name_in_sentence(self.c.sources.get(p), p) for p in side.parties), evidence=len(side.evidence),
+            claims=views,
+            parties=tuple(name_in_sentence(self.c.sources.get(p), p) for p in side.parties),
+            evidence=len(side.evidence),
             words=sum(v.words for v in views) + evidence_words,
         )
 
@@ -320,7 +350,11 @@ def build_context(
             groups.setdefault(topic, []).append(b.claim(cid))
     findings = tuple(
         FindingView(
-            code=f.code, title=CATALOGUE[f.code].title, severity=str(f.severity), claim=f.record, message=f.message,
+            code=f.code,
+            title=CATALOGUE[f.code].title,
+            severity=str(f.severity),
+            claim=f.record,
+            message=f.message,
             where=f"{f.file}:{f.line}" if f.file and f.line else (f.file or ""),
         )
         for f in report.findings
@@ -367,8 +401,13 @@ def render(context: BriefContext, fmt: str = "md", *, templates: str | os.PathLi
 
 
 def write_brief(
-    corpus: Corpus, out: str | os.PathLike[str], fmt: str | None = None, *, selection: Selection | None = None,
-    include_drafts: bool = False, templates: str | os.PathLike[str] | None = None,
+    corpus: Corpus,
+    out: str | os.PathLike[str],
+    fmt: str | None = None,
+    *,
+    selection: Selection | None = None,
+    include_drafts: bool = False,
+    templates: str | os.PathLike[str] | None = None,
 ) -> Path:
     """Render the brief and write it atomically to ``out``; the format defaults to the file's suffix."""
     path = Path(out)

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -29,6 +29,9 @@ from claimcheck.model import (
     to_dict,
 )
 from claimcheck.problems import Problem, Severity, most_relevant, worst
+
+if TYPE_CHECKING:
+    from claimcheck.interop.queries import Inference
 
 
 @attrs.define(frozen=True, kw_only=True)
@@ -65,15 +68,16 @@ class Corpus:
     # ---- lookup ------------------------------------------------------------------------------
     def get(self, record_id: str) -> Record | None:
         """The record with this id, whatever its kind."""
-        for table in (self.claims, self.sources, self.documents, self.relations, self.comments, self.reviews):
+        tables: tuple[dict[str, Record], ...] = (self.claims, self.sources, self.documents, self.relations, self.comments, self.reviews)  # type: ignore[assignment]
+        for table in tables:
             if record_id in table:
-                return table[record_id]  # type: ignore[return-value]
+                return table[record_id]
         return None
 
     def records(self) -> Iterator[Record]:
         """Every record, kind by kind in canonical order."""
         for table in (self.sources, self.documents, self.claims, self.relations, self.comments, self.reviews):
-            yield from table.values()  # type: ignore[misc]
+            yield from table.values()
 
     def source_name(self, source_id: str | None) -> str:
         """The display name of a source (its id if unknown)."""
@@ -198,6 +202,49 @@ class Corpus:
             "comments": [to_dict(r) for r in self.comments.values()],
             "reviews": [to_dict(r) for r in self.reviews.values()],
         }
+
+    # ---- researchers' queries: status, verdicts, transitive support ---------------------------
+    def claims_by_status(self, status: str, *, include_drafts: bool = False) -> list[Claim]:
+        """Claims whose evidence-derived status (:func:`claimcheck.status.status_of`) is ``status``
+        (``supported``, ``contradicted``, ``contested`` or ``unverified``), in corpus order.
+
+        Draft and in-review claims are left out unless ``include_drafts``.
+        """
+        from claimcheck.status import Status, status_of  # deferred: claimcheck.status imports this module
+
+        wanted = Status(status)
+        return [
+            c
+            for c in self.claims.values()
+            if (include_drafts or c.status == "published") and status_of(self, c.id, include_drafts=include_drafts) == wanted
+        ]
+
+    def latest_review(self, claim_id: str, *, include_drafts: bool = False) -> Review | None:
+        """The claim's most recent review (published only, unless ``include_drafts``), or ``None``."""
+        from claimcheck.interop.queries import latest_review  # deferred: the queries import this module
+
+        return latest_review(self, claim_id, include_drafts=include_drafts)
+
+    def claims_by_verdict(self, verdict: str, *, scale: str | None = None, include_drafts: bool = False) -> list[Claim]:
+        """Claims whose latest review gives ``verdict`` (a rating value's id), optionally on ``scale``."""
+        from claimcheck.interop.queries import claims_by_verdict  # deferred: the queries import this module
+
+        return claims_by_verdict(self, verdict, scale=scale, include_drafts=include_drafts)
+
+    def support_closure(self, claim_id: str, *, include_drafts: bool = False) -> list[Inference]:
+        """Everything that supports the claim, directly or transitively: supporters of supporters
+        support. Each item once, with its shortest chain of relations, nearest first."""
+        from claimcheck.interop.queries import closure  # deferred: the queries import this module
+
+        return closure(self, claim_id, "supports", include_drafts=include_drafts)
+
+    def contradiction_closure(self, claim_id: str, *, include_drafts: bool = False) -> list[Inference]:
+        """Everything that contradicts (or denies) the claim, directly or transitively: contradictors of
+        supporters and supporters of contradictors contradict; a chain with two opposing relations is
+        not followed. Each item once, with its shortest chain, nearest first."""
+        from claimcheck.interop.queries import closure  # deferred: the queries import this module
+
+        return closure(self, claim_id, "contradicts", include_drafts=include_drafts)
 
 
 def _as_date(value: dt.date | str | None, *, first: bool) -> dt.date | None:

@@ -148,7 +148,8 @@ class PartialDate:
             return f"by {e.human()}"
         if e is None and s is not None:
             return f"from {s.human()}"
-        assert s is not None and e is not None
+        assert s is not None
+        assert e is not None
         if s.precision == "day" and e.precision == "day" and (e.latest - s.earliest).days == 6 and s.earliest.weekday() == 0:
             return f"the week of {s.human()}"
         same_year = s.year == e.year

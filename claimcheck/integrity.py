@@ -101,7 +101,9 @@ class Checker:
             else:
                 yield from self.ref(claim, claim.parent, "claims", "parent")
                 if self._parent_cycle(claim):
-                    yield self.problem("parent-cycle", f"claim {claim.id!r} is, through its parents, a sub-claim of itself", claim, "parent")
+                    yield self.problem(
+                        "parent-cycle", f"claim {claim.id!r} is, through its parents, a sub-claim of itself", claim, "parent"
+                    )
         for i, app in enumerate(claim.appearances):
             yield from self.ref(claim, app.document, "documents", "appearances", i, "document")
             doc = self.t["documents"].get(app.document)
@@ -110,14 +112,18 @@ class Checker:
                     yield self.problem(
                         "quote-from-unseen-document",
                         f"document {doc.id!r} is marked seen: false, yet this quote is taken from it",
-                        claim, "appearances", i, "quote",
+                        claim,
+                        "appearances",
+                        i,
+                        "quote",
                     )
                 if claim.date and doc.date and claim.date.earliest and doc.date.latest and claim.date.earliest > doc.date.latest:
                     yield self.problem(
                         "claim-after-document",
                         f"the claim is dated {claim.date.text} ({claim.date.human()}), after document {doc.id!r} that reports it "
                         f"({doc.date.text}, {doc.date.human()})",
-                        claim, "date",
+                        claim,
+                        "date",
                     )
             yield from self.chain(claim, i)
 
@@ -130,7 +136,12 @@ class Checker:
             yield self.problem(
                 "chain-speaker-mismatch",
                 f"the chain starts with {chain[0].source!r}; expected the claim's speaker {claim.speaker!r}",
-                claim, "appearances", i, "chain", 0, "source",
+                claim,
+                "appearances",
+                i,
+                "chain",
+                0,
+                "source",
             )
         seen: set[str] = set()
         for j, hop in enumerate(chain):
@@ -146,7 +157,11 @@ class Checker:
                 yield self.problem(
                     "cites-without-document",
                     f"hop {hop.source!r} has mode cites-document but names no document; add document: <id>",
-                    claim, "appearances", i, "chain", j,
+                    claim,
+                    "appearances",
+                    i,
+                    "chain",
+                    j,
                 )
 
     def _parent_cycle(self, claim: Claim) -> bool:
@@ -196,7 +211,8 @@ class Checker:
             yield self.problem(
                 "unknown-verdict",
                 f"verdict {rev.verdict!r} is not on scale {scale.id!r}{suggest(rev.verdict, ids)}; expected one of {', '.join(ids)}",
-                rev, "verdict",
+                rev,
+                "verdict",
             )
 
 
@@ -209,7 +225,9 @@ def check_config(config: Config, file: str) -> Iterator[Problem]:
                 key = getattr(value, attr)
                 if key in seen:
                     msg = f"rating scale {scale.id!r} lists {attr} {key!r} twice"
-                    yield Problem(code="duplicate-scale-value", message=msg, file=file, pointer=pointer("rating_scales", i, "values", j, attr))
+                    yield Problem(
+                        code="duplicate-scale-value", message=msg, file=file, pointer=pointer("rating_scales", i, "values", j, attr)
+                    )
                 seen.add(key)
     if config.default_scale and config.scale(config.default_scale) is None:
         names = [s.id for s in config.rating_scales]
@@ -249,7 +267,11 @@ def check_quotes(checker: Checker, folders: list[Path], fulltexts: dict[str, str
         path = find_fulltext(doc, folders)
         if path is None:
             name = doc.fulltext.file or f"with sha256 {doc.fulltext.sha256[:12]}..."
-            where = f"in {', '.join(str(f) for f in folders)}" if folders else "(no full-text folder is configured: set fulltext_paths in claimcheck.yaml or pass --fulltext)"
+            where = (
+                f"in {', '.join(str(f) for f in folders)}"
+                if folders
+                else "(no full-text folder is configured: set fulltext_paths in claimcheck.yaml or pass --fulltext)"
+            )
             yield checker.problem("fulltext-missing", f"full text {name} not found {where}; its quotes were not checked", doc, "fulltext")
             continue
         raw = path.read_bytes()

@@ -25,7 +25,14 @@ from claimcheck.sourcemap import SourceMap
 
 CONFIG_NAME = "claimcheck.yaml"
 EXTENSIONS = (".yaml", ".yml", ".json")
-_KIND_NOUN = {"sources": "source", "documents": "document", "claims": "claim", "relations": "relation", "comments": "comment request", "reviews": "review"}
+_KIND_NOUN = {
+    "sources": "source",
+    "documents": "document",
+    "claims": "claim",
+    "relations": "relation",
+    "comments": "comment request",
+    "reviews": "review",
+}
 
 
 def discover(root: Path) -> tuple[list[Path], list[Problem]]:
@@ -39,13 +46,21 @@ def discover(root: Path) -> tuple[list[Path], list[Problem]]:
         for dname in list(dirnames):
             full = Path(dirpath, dname)
             if full.is_symlink() and not _inside(full.resolve(), root_real):
-                problems.append(Problem(code="outside-corpus", message=f"folder link leads to {full.resolve()}, outside the corpus; not followed", file=str(full)))
+                problems.append(
+                    Problem(
+                        code="outside-corpus",
+                        message=f"folder link leads to {full.resolve()}, outside the corpus; not followed",
+                        file=str(full),
+                    )
+                )
         for name in sorted(filenames):
             if name.startswith(".") or not name.endswith(EXTENSIONS):
                 continue
             path = Path(dirpath, name)
             if path.is_symlink() and not _inside(path.resolve(), root_real):
-                problems.append(Problem(code="outside-corpus", message=f"link leads to {path.resolve()}, outside the corpus; not read", file=str(path)))
+                problems.append(
+                    Problem(code="outside-corpus", message=f"link leads to {path.resolve()}, outside the corpus; not read", file=str(path))
+                )
                 continue
             found.append(path)
     return found, problems
@@ -55,7 +70,9 @@ def _inside(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
 
 
-def load(path: str | os.PathLike[str] = "claims", *, fulltext_paths: list[str | os.PathLike[str]] | None = None, check_quotes_: bool = True) -> Corpus:
+def load(
+    path: str | os.PathLike[str] = "claims", *, fulltext_paths: list[str | os.PathLike[str]] | None = None, check_quotes_: bool = True
+) -> Corpus:
     """Load the corpus at ``path`` (a folder, or a single file) and check it.
 
     The result holds every record that could be read and every problem found
@@ -67,7 +84,7 @@ def load(path: str | os.PathLike[str] = "claims", *, fulltext_paths: list[str | 
     if not given.exists():
         raise CorpusNotFoundError(f"no corpus at {os.fspath(given)!r}: the path does not exist")
     if given.is_file():
-        root, files, problems = given.parent, [given], []
+        root, files, problems = given.parent, [given], list[Problem]()
     else:
         root = given
         files, problems = discover(root)
@@ -78,7 +95,7 @@ def load(path: str | os.PathLike[str] = "claims", *, fulltext_paths: list[str | 
     problems.extend(config_problems)
 
     tables: dict[str, dict[str, Any]] = {key: {} for key in SECTIONS}
-    first_seen: dict[str, tuple[str, str]] = {}
+    first_seen: dict[str, tuple[str, str, str]] = {}  # id → (file, pointer, kind) where first seen
     display: dict[str, str] = {}
     paths: dict[str, Path] = {config_path.as_posix(): config_path}
     rel_files: list[str] = []
@@ -96,19 +113,49 @@ def load(path: str | os.PathLike[str] = "claims", *, fulltext_paths: list[str | 
         if data is None:
             continue
         if not isinstance(data, dict):
-            problems.append(Problem(code="not-a-mapping", message=f"expected a mapping with keys such as claims, sources; found a {type(data).__name__}", file=name, line=1, column=1))
+            problems.append(
+                Problem(
+                    code="not-a-mapping",
+                    message=f"expected a mapping with keys such as claims, sources; found a {type(data).__name__}",
+                    file=name,
+                    line=1,
+                    column=1,
+                )
+            )
             continue
         count = sum(len(v) for v in data.values() if isinstance(v, list))
         if count > limits.MAX_RECORDS_PER_FILE:
-            problems.append(Problem(code="too-many-records", message=f"the file holds {count:,} records; the limit is {limits.MAX_RECORDS_PER_FILE:,}: split it", file=name, line=1, column=1))
+            problems.append(
+                Problem(
+                    code="too-many-records",
+                    message=f"the file holds {count:,} records; the limit is {limits.MAX_RECORDS_PER_FILE:,}: split it",
+                    file=name,
+                    line=1,
+                    column=1,
+                )
+            )
             continue
         whole_valid = file_validator.is_valid(data)
         for key, items in data.items():
             if key not in SECTIONS:
-                problems.append(Problem(code="unknown-field", message=f"unknown section {key!r}{suggest(str(key), SECTIONS)}; expected one of: {', '.join(SECTIONS)}", file=name, pointer=pointer(str(key))))
+                problems.append(
+                    Problem(
+                        code="unknown-field",
+                        message=f"unknown section {key!r}{suggest(str(key), SECTIONS)}; expected one of: {', '.join(SECTIONS)}",
+                        file=name,
+                        pointer=pointer(str(key)),
+                    )
+                )
                 continue
             if not isinstance(items, list):
-                problems.append(Problem(code="schema", message=f"section {key!r}: expected a list of records; found {type(items).__name__}", file=name, pointer=pointer(key)))
+                problems.append(
+                    Problem(
+                        code="schema",
+                        message=f"section {key!r}: expected a list of records; found {type(items).__name__}",
+                        file=name,
+                        pointer=pointer(key),
+                    )
+                )
                 continue
             cls = SECTIONS[key]
             rec_validator = validator(RECORD_SCHEMAS[key])
@@ -117,7 +164,9 @@ def load(path: str | os.PathLike[str] = "claims", *, fulltext_paths: list[str | 
                 rid = item.get("id") if isinstance(item, dict) else None
                 rid = rid if isinstance(rid, str) else None
                 if not whole_valid and not rec_validator.is_valid(item):
-                    problems.extend(problems_from_errors(rec_validator.iter_errors(item), file=name, base=(key, i), record=rid, kind=_KIND_NOUN[key]))
+                    problems.extend(
+                        problems_from_errors(rec_validator.iter_errors(item), file=name, base=(key, i), record=rid, kind=_KIND_NOUN[key])
+                    )
                     if rid:
                         broken.add(rid)
                     continue
@@ -132,9 +181,17 @@ def load(path: str | os.PathLike[str] = "claims", *, fulltext_paths: list[str | 
                 prior = first_seen.get(record.id)
                 if prior is not None:
                     where = f"{display.get(prior[0], prior[0])} {prior[1]}"
-                    problems.append(Problem(code="duplicate-id", message=f"duplicate id {record.id!r}: already used by the {cls.KIND} at {where}", file=name, pointer=pointer(key, i, "id"), record=record.id))
+                    problems.append(
+                        Problem(
+                            code="duplicate-id",
+                            message=f"duplicate id {record.id!r}: already used by the {prior[2]} at {where}",
+                            file=name,
+                            pointer=pointer(key, i, "id"),
+                            record=record.id,
+                        )
+                    )
                     continue
-                first_seen[record.id] = (rel, ptr)
+                first_seen[record.id] = (rel, ptr, cls.KIND)
                 table[record.id] = record
 
     checker = Checker(tables, config, display, frozenset(broken))
@@ -199,5 +256,3 @@ def _locate(problems: list[Problem], paths: dict[str, Path]) -> list[Problem]:
         line, col = smap.locate(prob.pointer, key=prob.code == "unknown-field")
         out.append(attrs.evolve(prob, line=line, column=col))
     return out
-
-

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 import yaml
@@ -18,16 +18,16 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Base = yaml.SafeLoader
 
 
-class StrictLoader(_Base):  # type: ignore[misc, valid-type]
+class StrictLoader(_Base):  # type: ignore[misc]
     """PyYAML's safe loader (the C one where built), with timestamps left as the strings written.
 
     ``date: 2020-09-14`` stays the text ``"2020-09-14"``: claimcheck keeps dates at their precision
     and never lets the parser turn them into something else.
     """
 
-    yaml_implicit_resolvers = {
+    yaml_implicit_resolvers: ClassVar[dict[Any, list[tuple[str, Any]]]] = {
         first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in _Base.yaml_implicit_resolvers.items()
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
 
@@ -101,8 +101,10 @@ def _parse_yaml(text: str, name: str) -> Parsed:
             what = f"YAML tags that construct objects are refused: {exc.problem}"
         elif "expected a single document" in what:
             what = "the file holds more than one YAML document (---); put all records in one"
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        return Parsed(text=text, problems=(Problem(code="parse-error", message=f"malformed YAML: {what}", file=name, line=line, column=col),))
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+        return Parsed(
+            text=text, problems=(Problem(code="parse-error", message=f"malformed YAML: {what}", file=name, line=line, column=col),)
+        )
     except yaml.YAMLError as exc:
         return Parsed(text=text, problems=(Problem(code="parse-error", message=f"malformed YAML: {exc}", file=name),))
     except RecursionError:
@@ -116,8 +118,9 @@ def _parse_yaml(text: str, name: str) -> Parsed:
 def _first_alias(text: str) -> tuple[int, int] | None:
     try:
         for event in yaml.parse(text, Loader=_Base):
-            if isinstance(event, yaml.AliasEvent):
-                return (event.start_mark.line + 1, event.start_mark.column + 1)
+            mark = event.start_mark
+            if isinstance(event, yaml.AliasEvent) and mark is not None:
+                return (mark.line + 1, mark.column + 1)
     except yaml.YAMLError:
         return None  # the full parse will report it
     return None

@@ -54,24 +54,49 @@ CATALOGUE: dict[str, Entry] = _entries(
     ("binary-file", E, "Binary file", "The file holds NUL bytes: it is not a text file."),
     ("empty-file", W, "Empty file", "The file holds no records. It is skipped."),
     ("file-too-large", E, "File too large", "The file is over the size limit (see Security and limits)."),
-    ("outside-corpus", E, "Link leads outside the corpus", "A symbolic link resolves to a path outside the corpus folder; it is not followed."),
+    (
+        "outside-corpus",
+        E,
+        "Link leads outside the corpus",
+        "A symbolic link resolves to a path outside the corpus folder; it is not followed.",
+    ),
     ("parse-error", E, "Malformed YAML or JSON", "The file cannot be parsed; the location is where the parser stopped."),
     ("yaml-alias", E, "YAML alias", "Anchors and aliases (&a / *a) are refused: they let a small file expand without bound."),
     ("too-deep", E, "Nested too deeply", "The document nests deeper than the limit."),
     ("not-a-mapping", E, "Not a mapping", "A corpus file must be a mapping with keys such as sources, documents, claims."),
     ("too-many-records", E, "Too many records", "The file holds more records than the per-file limit."),
     # shape
-    ("schema", E, "Does not match the schema", "A value does not have the shape the JSON Schema requires; the message names the field, the expectation and the value found."),
+    (
+        "schema",
+        E,
+        "Does not match the schema",
+        "A value does not have the shape the JSON Schema requires; the message names the field, the expectation and the value found.",
+    ),
     ("unknown-field", E, "Unknown field", "A field that the record kind does not have (often a typo)."),
     ("missing-field", E, "Missing required field", "A field the record kind requires is absent."),
-    ("bad-date", E, "Impossible date", "The date matches the notation but does not exist (30 February) or its interval ends before it starts."),
+    (
+        "bad-date",
+        E,
+        "Impossible date",
+        "The date matches the notation but does not exist (30 February) or its interval ends before it starts.",
+    ),
     ("config", E, "Bad config", "claimcheck.yaml does not match its schema."),
     # integrity
     ("duplicate-id", E, "Duplicate id", "Ids are unique across the corpus, whatever the record kind."),
     ("reserved-id", E, "Reserved id", "The id is a name that some systems reserve for devices (con, nul, aux, com1...)."),
     ("unknown-reference", E, "Unknown reference", "A reference names no record; the message suggests the nearest id."),
-    ("wrong-kind-reference", E, "Reference to the wrong kind of record", "A reference names a record of another kind (a claim where a source is expected)."),
-    ("chain-speaker-mismatch", E, "Attribution chain does not start with the speaker", "The first hop of an appearance's chain must be the claim's speaker."),
+    (
+        "wrong-kind-reference",
+        E,
+        "Reference to the wrong kind of record",
+        "A reference names a record of another kind (a claim where a source is expected).",
+    ),
+    (
+        "chain-speaker-mismatch",
+        E,
+        "Attribution chain does not start with the speaker",
+        "The first hop of an appearance's chain must be the claim's speaker.",
+    ),
     ("chain-cycle", E, "Cycle in an attribution chain", "The same party appears twice in one attribution chain."),
     ("cites-without-document", W, "Citing hop without a document", "A hop of mode cites-document should name the document it cites."),
     ("self-relation", E, "Claim related to itself", "A claim cannot deny, support or answer itself."),
@@ -79,26 +104,101 @@ CATALOGUE: dict[str, Entry] = _entries(
     ("parent-cycle", E, "Sub-claim cycle", "A claim is, through its parents, a sub-claim of itself."),
     ("claim-after-document", E, "Claim dated after its document", "A claim cannot have been made after the document that reports it."),
     ("unknown-verdict", E, "Verdict not on the scale", "The review's verdict is not a value of its rating scale."),
-    ("unknown-scale", E, "Unknown rating scale", "The review names a rating scale the config does not declare, or there is no default scale."),
+    (
+        "unknown-scale",
+        E,
+        "Unknown rating scale",
+        "The review names a rating scale the config does not declare, or there is no default scale.",
+    ),
     ("duplicate-scale-value", E, "Duplicate rating value", "A rating scale lists the same value id or rating twice."),
-    ("quote-not-found", E, "Quote not found in the document", "The document's full text is available and the quote is not in it (whitespace and typographic quotes are tolerated)."),
-    ("fulltext-mismatch", E, "Full text does not match its sha256", "The full-text file was found but its sha256 differs from the one recorded."),
-    ("fulltext-missing", I, "Full text not available", "The document records a full text that is not in any configured folder, so its quotes were not checked."),
+    (
+        "quote-not-found",
+        E,
+        "Quote not found in the document",
+        "The document's full text is available and the quote is not in it (whitespace and typographic quotes are tolerated).",
+    ),
+    (
+        "fulltext-mismatch",
+        E,
+        "Full text does not match its sha256",
+        "The full-text file was found but its sha256 differs from the one recorded.",
+    ),
+    (
+        "fulltext-missing",
+        I,
+        "Full text not available",
+        "The document records a full text that is not in any configured folder, so its quotes were not checked.",
+    ),
     ("quote-from-unseen-document", W, "Quote from an unseen document", "The document is marked seen: false, yet a quote is taken from it."),
     # balance (claimcheck check)
-    ("unanswered-accusation", W, "Unanswered accusation", "An allegation about a subject with no response or denial from that subject and no recorded request for comment."),
-    ("interested-party-only", W, "Support only from interested parties", "Everything that supports the claim comes from sources with a declared interest in it."),
-    ("single-source", W, "Single source", "The claim rests on one source: no other party supports it and it appears through one attribution chain."),
-    ("second-hand-only", W, "Second-hand only", "The claim is known only through an intermediary's report; no document of the speaker was seen."),
+    (
+        "unanswered-accusation",
+        W,
+        "Unanswered accusation",
+        "An allegation about a subject with no response or denial from that subject and no recorded request for comment.",
+    ),
+    (
+        "interested-party-only",
+        W,
+        "Support only from interested parties",
+        "Everything that supports the claim comes from sources with a declared interest in it.",
+    ),
+    (
+        "single-source",
+        W,
+        "Single source",
+        "The claim rests on one source: no other party supports it and it appears through one attribution chain.",
+    ),
+    (
+        "second-hand-only",
+        W,
+        "Second-hand only",
+        "The claim is known only through an intermediary's report; no document of the speaker was seen.",
+    ),
     ("unnamed-source", W, "Unnamed source", "The claim comes from, or through, people who are not named."),
-    ("verdict-without-evidence", W, "Verdict without evidence", "A review rates a claim that has no supporting or contradicting evidence recorded."),
-    ("verdict-contradicts-evidence", W, "Verdict contradicts the evidence", "The verdict's status (declared on the rating scale) is the opposite of the evidence-derived status."),
+    (
+        "verdict-without-evidence",
+        W,
+        "Verdict without evidence",
+        "A review rates a claim that has no supporting or contradicting evidence recorded.",
+    ),
+    (
+        "verdict-contradicts-evidence",
+        W,
+        "Verdict contradicts the evidence",
+        "The verdict's status (declared on the rating scale) is the opposite of the evidence-derived status.",
+    ),
     # import and export (claimcheck import / claimcheck export)
-    ("import-interpreted", W, "Imported value interpreted", "An imported value did not fit the format as published (a rating given as text, a date that is not ISO 8601, a list where one value is expected) and was read as the message says."),
-    ("import-dropped", I, "Imported value not kept", "An imported value has no place in the claimcheck model (a logo, a modification date) or is unusable (an empty URL) and was left out."),
-    ("import-skipped", W, "Imported item skipped", "An item of the imported file could not be turned into records (no claim text, no rating) and was skipped; the rest was imported."),
-    ("import-invalid", E, "Imported records invalid", "The records built from the imported file do not match the schema or clash with the target corpus; nothing was written."),
-    ("export-skipped", W, "Record left out of an export", "A record could not be expressed in the export format (a review with no URL for ClaimReview, a verdict with no FEVER mapping) and was left out."),
+    (
+        "import-interpreted",
+        W,
+        "Imported value interpreted",
+        "An imported value did not fit the format as published (a rating given as text, a date that is not ISO 8601, a list where one value is expected) and was read as the message says.",
+    ),
+    (
+        "import-dropped",
+        I,
+        "Imported value not kept",
+        "An imported value has no place in the claimcheck model (a logo, a modification date) or is unusable (an empty URL) and was left out.",
+    ),
+    (
+        "import-skipped",
+        W,
+        "Imported item skipped",
+        "An item of the imported file could not be turned into records (no claim text, no rating) and was skipped; the rest was imported.",
+    ),
+    (
+        "import-invalid",
+        E,
+        "Imported records invalid",
+        "The records built from the imported file do not match the schema or clash with the target corpus; nothing was written.",
+    ),
+    (
+        "export-skipped",
+        W,
+        "Record left out of an export",
+        "A record could not be expressed in the export format (a review with no URL for ClaimReview, a verdict with no FEVER mapping) and was left out.",
+    ),
 )
 
 
@@ -108,9 +208,7 @@ class Problem:
 
     code: str = attrs.field()
     message: str
-    severity: Severity = attrs.field(
-        default=attrs.Factory(lambda self: CATALOGUE[self.code].severity, takes_self=True)
-    )
+    severity: Severity = attrs.field(default=attrs.Factory(lambda self: CATALOGUE[self.code].severity, takes_self=True))
     file: str | None = None
     line: int | None = None
     column: int | None = None

@@ -12,8 +12,13 @@ import jsonschema
 from claimcheck.problems import Problem, pointer
 
 _TYPE_NAMES = {
-    "string": "a string", "integer": "an integer", "number": "a number", "boolean": "true or false",
-    "array": "a list", "object": "a mapping", "null": "nothing",
+    "string": "a string",
+    "integer": "an integer",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping",
+    "null": "nothing",
 }
 
 
@@ -56,7 +61,9 @@ def problems_from_errors(
 
 
 def _problem(err: jsonschema.ValidationError, path: list[Any], ptr: str, *, file: str, record: str | None, kind: str) -> Problem:
-    v, value, schema = err.validator, err.instance, err.schema
+    v, value = err.validator, err.instance
+    schema: Any = err.schema
+    expected: Any = err.validator_value
     where = _field(path)
     desc = schema.get("description", "") if isinstance(schema, dict) else ""
     if v == "additionalProperties":
@@ -66,39 +73,51 @@ def _problem(err: jsonschema.ValidationError, path: list[Any], ptr: str, *, file
         return Problem(
             code="unknown-field",
             message=f"unknown field {name!r} in {kind}{suggest(name, known)}; expected one of: {', '.join(known)}",
-            file=file, pointer=pointer(*path, name), record=record,
+            file=file,
+            pointer=pointer(*path, name),
+            record=record,
         )
     if v == "required":
         missing = err.message.split("'")[1] if "'" in err.message else err.message
         return Problem(code="missing-field", message=f"{kind} is missing required field {missing!r}", file=file, pointer=ptr, record=record)
     if v == "enum":
-        options = ", ".join(map(str, err.validator_value))
+        options = ", ".join(map(str, expected))
         return Problem(
             code="schema",
-            message=f"{where}: expected one of {options}; found {describe(value)}{suggest(value, map(str, err.validator_value))}",
-            file=file, pointer=ptr, record=record,
+            message=f"{where}: expected one of {options}; found {describe(value)}{suggest(str(value), map(str, expected)) if isinstance(value, str) else ''}",
+            file=file,
+            pointer=ptr,
+            record=record,
         )
     if v == "type":
-        expected = " or ".join(_TYPE_NAMES.get(t, t) for t in ([err.validator_value] if isinstance(err.validator_value, str) else err.validator_value))
+        wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
         hint = ""
-        if err.validator_value == "string" and isinstance(value, (int, float, bool)):
-            hint = f" (YAML read it as {_yaml_kind(value)}: put it in quotes, \"{_yaml_text(value)}\")"
-        return Problem(code="schema", message=f"{where}: expected {expected}; found {describe(value)}{hint}", file=file, pointer=ptr, record=record)
+        if expected == "string" and isinstance(value, (int, float, bool)):
+            hint = f' (YAML read it as {_yaml_kind(value)}: put it in quotes, "{_yaml_text(value)}")'
+        return Problem(
+            code="schema", message=f"{where}: expected {wanted}; found {describe(value)}{hint}", file=file, pointer=ptr, record=record
+        )
     if v == "pattern":
-        expectation = desc.rstrip(".") if desc else f"text matching {err.validator_value}"
+        expectation = desc.rstrip(".") if desc else f"text matching {expected}"
         expectation = expectation[0].lower() + expectation[1:]
-        return Problem(code="schema", message=f"{where}: expected {expectation}; found {describe(value)}", file=file, pointer=ptr, record=record)
+        return Problem(
+            code="schema", message=f"{where}: expected {expectation}; found {describe(value)}", file=file, pointer=ptr, record=record
+        )
     if v == "oneOf" and kind == "relation":
         return Problem(
             code="schema",
             message="a relation needs exactly one of 'by' (the claim that bears on the target) or 'evidence' (a quoted passage); found "
             + ("both" if isinstance(value, dict) and "by" in value and "evidence" in value else "neither"),
-            file=file, pointer=ptr, record=record,
+            file=file,
+            pointer=ptr,
+            record=record,
         )
     if v in {"minItems", "maxItems", "minLength", "maxLength", "uniqueItems"}:
         limits_ = {
-            "minItems": f"at least {err.validator_value} item(s)", "maxItems": f"at most {err.validator_value} items",
-            "minLength": f"at least {err.validator_value} character(s)", "maxLength": f"at most {err.validator_value:,} characters",
+            "minItems": f"at least {expected} item(s)",
+            "maxItems": f"at most {expected} items",
+            "minLength": f"at least {expected} character(s)",
+            "maxLength": f"at most {expected:,} characters",
             "uniqueItems": "no repeated items",
         }
         found = describe(value) if not isinstance(value, str) else f"{len(value):,} characters"

@@ -17,6 +17,7 @@ from typing import Any
 import jsonschema
 import referencing
 
+jsonschema_rs: Any
 try:  # the fast path is optional: the answers are the same without it
     import jsonschema_rs
 except ImportError:  # pragma: no cover - exercised only where the wheel is unavailable

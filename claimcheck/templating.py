@@ -34,7 +34,14 @@ def wrap(text: object, first: str = "", rest: str = "", width: int = 88) -> str:
     """``text`` as one paragraph wrapped at ``width`` with the given indents."""
     import textwrap
 
-    return textwrap.fill(" ".join(str(text).split()), width=width, initial_indent=first, subsequent_indent=rest, break_long_words=False, break_on_hyphens=False)
+    return textwrap.fill(
+        " ".join(str(text).split()),
+        width=width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 def environment(subdir: str, templates: str | os.PathLike[str] | None = None, *, autoescape: bool = False) -> jinja2.Environment:
@@ -47,7 +54,7 @@ def environment(subdir: str, templates: str | os.PathLike[str] | None = None, *,
     loaders.append(builtin)
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
-        autoescape=autoescape,
+        autoescape=autoescape,  # noqa: S701 - on for HTML; Markdown escapes data with |md, plain text needs none
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,

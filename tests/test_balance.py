@@ -48,7 +48,10 @@ def test_smic_dispute_sides(smic: claimcheck.Corpus) -> None:
     """The military-links dispute puts the four allegations against SMIC's two denials."""
     (dispute,) = analyse(smic).disputes
     assert set(dispute.assertion.claims) == {
-        "administration-military-use-belief", "commerce-letter-military-use-risk", "pentagon-military-links", "sos-report-us-equipment-military",
+        "administration-military-use-belief",
+        "commerce-letter-military-use-risk",
+        "pentagon-military-links",
+        "sos-report-us-equipment-military",
     }
     assert set(dispute.response.claims) == {"smic-no-military-relationship", "smic-no-military-end-users"}
     assert dispute.response.parties == ("smic",)
@@ -80,7 +83,10 @@ def test_removing_smic_denial_leaves_accusations_unanswered(tmp_path: Path) -> N
     report = analyse(corpus)
     unanswered = {f.record for f in report.findings if f.code == "unanswered-accusation" and "about SMIC" in f.message}
     assert unanswered == {
-        "administration-military-use-belief", "commerce-letter-military-use-risk", "pentagon-military-links", "sos-report-us-equipment-military",
+        "administration-military-use-belief",
+        "commerce-letter-military-use-risk",
+        "pentagon-military-links",
+        "sos-report-us-equipment-military",
     }
     brief = render(build_context(corpus), "md")
     assert "## Allegations without a recorded response" in brief
@@ -105,8 +111,14 @@ BASE: dict[str, list[dict[str, object]]] = {
     ],
     "documents": [{"id": "doc", "title": "Doc", "kind": "article", "date": "2021-03"}],
     "claims": [
-        {"id": "fraud", "text": "Firm committed fraud.", "speaker": "accuser", "kind": "allegation", "subjects": ["firm"],
-         "appearances": [{"document": "doc", "quote": "fraud"}]},
+        {
+            "id": "fraud",
+            "text": "Firm committed fraud.",
+            "speaker": "accuser",
+            "kind": "allegation",
+            "subjects": ["firm"],
+            "appearances": [{"document": "doc", "quote": "fraud"}],
+        },
     ],
 }
 
@@ -121,8 +133,16 @@ def test_comment_request_answers_the_right_of_reply(tmp_path: Path) -> None:
 
 def test_independent_support_is_not_single_source(tmp_path: Path) -> None:
     """An allegation supported by another party's claim is neither single-source nor interested-only."""
-    claims = [*BASE["claims"], {"id": "audit", "text": "Accounts were falsified.", "speaker": "auditor", "kind": "assertion",
-                                "appearances": [{"document": "doc", "quote": "audit"}]}]
+    claims = [
+        *BASE["claims"],
+        {
+            "id": "audit",
+            "text": "Accounts were falsified.",
+            "speaker": "auditor",
+            "kind": "assertion",
+            "appearances": [{"document": "doc", "quote": "audit"}],
+        },
+    ]
     data = {**BASE, "claims": claims, "relations": [{"id": "r", "type": "supports", "target": "fraud", "by": "audit"}]}
     report = analyse(_corpus(tmp_path, data))
     codes = {(f.code, f.record) for f in report.findings}
@@ -131,18 +151,36 @@ def test_independent_support_is_not_single_source(tmp_path: Path) -> None:
     assert report.statuses["fraud"] is Status.SUPPORTED
 
 
-SCALE = {"default_scale": "s", "rating_scales": [{"id": "s", "name": "S", "values": [
-    {"id": "false", "label": "False", "rating": 1, "status": "contradicted"},
-    {"id": "true", "label": "True", "rating": 2, "status": "supported"},
-]}]}
+SCALE = {
+    "default_scale": "s",
+    "rating_scales": [
+        {
+            "id": "s",
+            "name": "S",
+            "values": [
+                {"id": "false", "label": "False", "rating": 1, "status": "contradicted"},
+                {"id": "true", "label": "True", "rating": 2, "status": "supported"},
+            ],
+        }
+    ],
+}
 
 
 def test_verdict_findings(tmp_path: Path) -> None:
     """A verdict with no evidence, and one opposite to the evidence, are both flagged."""
-    claims = [*BASE["claims"], {"id": "audit", "text": "Accounts were clean.", "speaker": "auditor", "kind": "assertion",
-                                "appearances": [{"document": "doc", "quote": "audit"}]}]
+    claims = [
+        *BASE["claims"],
+        {
+            "id": "audit",
+            "text": "Accounts were clean.",
+            "speaker": "auditor",
+            "kind": "assertion",
+            "appearances": [{"document": "doc", "quote": "audit"}],
+        },
+    ]
     data = {
-        **BASE, "claims": claims,
+        **BASE,
+        "claims": claims,
         "relations": [{"id": "r", "type": "contradicts", "target": "fraud", "by": "audit"}],
         "reviews": [
             {"id": "v1", "claim": "fraud", "verdict": "true", "rationale": "x", "reviewer": "Desk", "date": "2021-04-01"},
@@ -166,8 +204,10 @@ def test_check_cli_json_and_fail_on(tmp_path: Path) -> None:
     doc = json.loads(ok.output)
     assert {p["code"] for p in doc["problems"]} >= {"unanswered-accusation", "interested-party-only"}
     (fig,) = doc["disputes"]
-    assert fig["response"]["parties"] == ["SMIC"] and fig["assertion"]["claims"] == 4
-    assert fig["assertion"]["words"] > 0 and fig["response"]["words"] > 0
+    assert fig["response"]["parties"] == ["SMIC"]
+    assert fig["assertion"]["claims"] == 4
+    assert fig["assertion"]["words"] > 0
+    assert fig["response"]["words"] > 0
     strict = runner.invoke(main, ["check", str(CLAIMS), "--fail-on", "warning"], catch_exceptions=False)
     assert strict.exit_code == 1
     assert "unanswered-accusation" in strict.output

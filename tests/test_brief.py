@@ -52,15 +52,18 @@ def test_every_claim_sentence_is_attributed(smic: claimcheck.Corpus) -> None:
 def test_both_sides_shown_with_figures(smic: claimcheck.Corpus) -> None:
     """The dispute shows assertions and responses, and the balance paragraph counts each side's words."""
     (d,) = build_context(smic).disputes
-    assert len(d.assertion.claims) == 4 and len(d.response.claims) == 2
+    assert len(d.assertion.claims) == 4
+    assert len(d.response.claims) == 2
     assert d.assertion.words == sum(v.words for v in d.assertion.claims)
-    assert f"given {d.response.words} words" in d.balance and "from SMIC" in d.balance
+    assert f"given {d.response.words} words" in d.balance
+    assert "from SMIC" in d.balance
 
 
 def test_selection_by_topic_and_date(smic: claimcheck.Corpus) -> None:
     """Selection narrows the brief by topic, speaker and a date range that respects partial dates."""
     ctx = build_context(smic, Selection(topics=("huawei-restrictions",)))
-    assert ctx.claim_count == 4 and not ctx.disputes
+    assert ctx.claim_count == 4
+    assert not ctx.disputes
     assert ctx.scope == "topic huawei-restrictions"
     may = build_context(smic, Selection(since="2020-05-10", until="2020-05-20"))
     assert [v.id for v in may.background] == ["us-huawei-may-restrictions"]
@@ -89,10 +92,12 @@ claims:
     )
     corpus = claimcheck.load(tmp_path)
     md = render(build_context(corpus), "md")
-    assert "<script>" not in md and "\\<script\\>" in md
+    assert "<script>" not in md
+    assert "\\<script\\>" in md
     assert "\\[x\\](javascript:alert(1))" in md
     html = render(build_context(corpus), "html")
-    assert "<script>alert" not in html and "&lt;script&gt;" in html
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;" in html
 
 
 def test_brief_cli_writes_atomically(tmp_path: Path) -> None:
@@ -107,7 +112,8 @@ def test_brief_cli_writes_atomically(tmp_path: Path) -> None:
     bad.mkdir()
     (bad / "x.yaml").write_text("claims: [{id: X}]\n", encoding="utf-8")
     failed = runner.invoke(main, ["brief", str(bad), "-o", str(tmp_path / "none.md")], catch_exceptions=False)
-    assert failed.exit_code == 1 and not (tmp_path / "none.md").exists()
+    assert failed.exit_code == 1
+    assert not (tmp_path / "none.md").exists()
 
 
 def test_golden_markdown_passes_markdownlint(tmp_path: Path) -> None:
@@ -120,7 +126,10 @@ def test_golden_markdown_passes_markdownlint(tmp_path: Path) -> None:
     config = tmp_path / ".markdownlint-cli2.jsonc"
     config.write_text('{"config": {"default": true, "MD013": false, "MD033": false}}', encoding="utf-8")
     result = subprocess.run(
-        [str(tool), "--config", str(config), str(GOLDEN / "smic-brief.md")], capture_output=True, text=True, check=False,
+        [str(tool), "--config", str(config), str(GOLDEN / "smic-brief.md")],
+        capture_output=True,
+        text=True,
+        check=False,
         env={**os.environ, "NODE_PATH": str(tool.parents[1])},
     )
     assert result.returncode == 0, result.stdout + result.stderr

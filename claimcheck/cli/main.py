@@ -13,10 +13,18 @@ from claimcheck.errors import ClaimcheckError
 
 PATH = click.Path(path_type=Path)
 format_option = click.option(
-    "--format", "fmt", type=click.Choice(report.FORMATS), default="text", show_default=True, help="Output for people (text) or machines (json)."
+    "--format",
+    "fmt",
+    type=click.Choice(report.FORMATS),
+    default="text",
+    show_default=True,
+    help="Output for people (text) or machines (json).",
 )
 fail_on_option = click.option(
-    "--fail-on", type=click.Choice(["info", "warning", "error"]), default="error", show_default=True,
+    "--fail-on",
+    type=click.Choice(["info", "warning", "error"]),
+    default="error",
+    show_default=True,
     help="Exit 1 when a problem of this severity or worse is found.",
 )
 fulltext_option = click.option(
@@ -86,13 +94,17 @@ def check(path: Path, fmt: str, fail_on: str, fulltext: tuple[Path, ...], includ
     if fmt == "text":
         for fig in disputes:
             click.echo(fig.describe())
-    report.emit(problems, fmt, extra={"statuses": {k: str(v) for k, v in result.statuses.items()}, "disputes": [d.to_dict() for d in disputes]})
+    report.emit(
+        problems, fmt, extra={"statuses": {k: str(v) for k, v in result.statuses.items()}, "disputes": [d.to_dict() for d in disputes]}
+    )
     sys.exit(report.exit_code(problems, fail_on))
 
 
 @main.command()
 @click.argument("path", type=PATH, default=Path("claims"))
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "txt"]), default=None, help="Output format (default: from the -o suffix, else md).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["md", "html", "txt"]), default=None, help="Output format (default: from the -o suffix, else md)."
+)
 @click.option("-o", "--output", type=PATH, default=None, help="File to write (default reports/brief.<format>); '-' for standard output.")
 @click.option("--topic", multiple=True, help="Only claims with this topic (repeatable: any of them).")
 @click.option("--subject", multiple=True, help="Only claims about this source id (repeatable).")
@@ -101,11 +113,26 @@ def check(path: Path, fmt: str, fail_on: str, fulltext: tuple[Path, ...], includ
 @click.option("--since", default=None, help="Only claims that may date from this date on (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", default=None, help="Only claims that may date up to this date.")
 @click.option("--include-drafts", is_flag=True, help="Include draft and in-review claims (the brief says so).")
-@click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None, help="A folder of templates overriding the built-in ones file by file.")
+@click.option(
+    "--templates",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="A folder of templates overriding the built-in ones file by file.",
+)
 @fulltext_option
 def brief(
-    path: Path, fmt: str | None, output: Path | None, topic: tuple[str, ...], subject: tuple[str, ...], speaker: tuple[str, ...],
-    tag: tuple[str, ...], since: str | None, until: str | None, include_drafts: bool, templates: Path | None, fulltext: tuple[Path, ...],
+    path: Path,
+    fmt: str | None,
+    output: Path | None,
+    topic: tuple[str, ...],
+    subject: tuple[str, ...],
+    speaker: tuple[str, ...],
+    tag: tuple[str, ...],
+    since: str | None,
+    until: str | None,
+    include_drafts: bool,
+    templates: Path | None,
+    fulltext: tuple[Path, ...],
 ) -> None:
     """Write the source-attributed brief of the corpus at PATH: disputed points with both sides,
     other statements, background, the balance check and the documents cited.
