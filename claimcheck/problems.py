@@ -173,13 +173,13 @@ CATALOGUE: dict[str, Entry] = _entries(
         "import-interpreted",
         W,
         "Imported value interpreted",
-        "An imported value did not fit the format as published (a rating given as text, a date that is not ISO 8601, a list where one value is expected) and was read as the message says.",
+        "An imported value did not fit the format as published (a rating given as text, a date that is not ISO 8601, a list where one value is expected, a sameAs that is not a URL) and was read, or left out, as the message says.",
     ),
     (
         "import-dropped",
         I,
         "Imported value not kept",
-        "An imported value has no place in the claimcheck model (a logo, a modification date) or is unusable (an empty URL) and was left out.",
+        "An imported property has no place in the claimcheck model (a logo, a modification date) and was left out.",
     ),
     (
         "import-skipped",
