@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -83,10 +84,46 @@ def _parse_json(text: str, name: str) -> Parsed:
         return Parsed(text=text, problems=(Problem(code="parse-error", message=msg, file=name, line=exc.lineno, column=exc.colno),))
     except RecursionError:
         msg = f"the JSON nests too deeply (the limit is {limits.MAX_DEPTH} levels)"
-        return Parsed(text=text, problems=(Problem(code="too-deep", message=msg, file=name),))
+        return Parsed(text=text, problems=(Problem(code="too-deep", message=msg, file=name, line=1, column=1),))
+
+
+_BRACKETS = re.compile(r"[^\[\]{}]+")
+_DEEP_INDENT = re.compile(r"^ {%d,}" % (2 * limits.MAX_DEPTH), re.MULTILINE)
+
+
+def nesting_depth(text: str) -> tuple[int, tuple[int, int] | None]:
+    """How deep ``text`` nests, and where it first passes the limit.
+
+    libyaml's C composer can crash the interpreter on extreme nesting, so this must run before it:
+    a quick bound from bracket depth and indentation, and an exact event scan only when the bound
+    passes the limit.
+    """
+    depth = best = 0
+    for ch in _BRACKETS.sub("", text):
+        depth = depth + 1 if ch in "[{" else max(0, depth - 1)
+        best = max(best, depth)
+    if best <= limits.MAX_DEPTH and not _DEEP_INDENT.search(text):
+        return best, None
+    depth = best = 0
+    try:
+        for event in yaml.parse(text, Loader=_Base):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > limits.MAX_DEPTH:
+                    mark = event.start_mark
+                    return depth, (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        pass  # the full parse reports it
+    return best, None
 
 
 def _parse_yaml(text: str, name: str) -> Parsed:
+    _, deep = nesting_depth(text)
+    if deep is not None:
+        msg = f"the YAML nests deeper than {limits.MAX_DEPTH} levels"
+        return Parsed(text=text, problems=(Problem(code="too-deep", message=msg, file=name, line=deep[0], column=deep[1]),))
     if "&" in text and "*" in text:  # only then can there be aliases: look closer
         alias = _first_alias(text)
         if alias is not None:

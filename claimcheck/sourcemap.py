@@ -20,8 +20,13 @@ class SourceMap:
     """Maps pointers to 1-based (line, column) in one file's text."""
 
     def __init__(self, text: str) -> None:
+        from claimcheck.parsing import nesting_depth
+
+        self.root: yaml.Node | None = None
+        if nesting_depth(text)[1] is not None:
+            return  # too deep for libyaml to compose safely: the file's problem is located at 1:1
         try:
-            self.root: yaml.Node | None = yaml.compose(text, Loader=_Loader)
+            self.root = yaml.compose(text, Loader=_Loader)
         except (yaml.YAMLError, RecursionError, ValueError):
             self.root = None
 
