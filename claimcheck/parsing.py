@@ -88,7 +88,7 @@ def _parse_json(text: str, name: str) -> Parsed:
 
 
 _BRACKETS = re.compile(r"[^\[\]{}]+")
-_DEEP_INDENT = re.compile(r"^ {%d,}" % (2 * limits.MAX_DEPTH), re.MULTILINE)
+_DEEP_INDENT = re.compile(rf"^ {{{2 * limits.MAX_DEPTH},}}", re.MULTILINE)
 
 
 def nesting_depth(text: str) -> tuple[int, tuple[int, int] | None]:
