@@ -7,6 +7,7 @@ Every record converts to a plain dict in the shape of its JSON Schema (:func:`to
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any, ClassVar, TypeVar
 
@@ -300,36 +301,97 @@ class FieldError(ValueError):
         self.path = path
 
 
+_PLAIN, _LIST, _DATE, _ONE, _MANY = range(5)
+
+
+@functools.cache
+def _plan(cls: type) -> dict[str, tuple[int, Any]]:
+    """How each field of ``cls`` is built from data: computed once per class (this is the hot path)."""
+    plan: dict[str, tuple[int, Any]] = {}
+    for field in attrs.fields(cls):
+        meta = field.metadata
+        if field.name == "origin" or meta.get("computed"):
+            continue
+        if "nested" in meta:
+            plan[field.name] = (_MANY if meta["many"] else _ONE, meta["nested"])
+        elif "date" in meta:
+            plan[field.name] = (_DATE, None)
+        else:
+            plan[field.name] = (_LIST if "tuple" in str(field.type) else _PLAIN, None)
+    return plan
+
+
+@functools.lru_cache(maxsize=65536)
+def _date(text: str) -> PartialDate:
+    return PartialDate.parse(text)
+
+
 def from_dict(cls: type[T], data: Mapping[str, Any], origin: Origin | None = None, *, _path: tuple[str | int, ...] = ()) -> T:
     """Build ``cls`` from a dict in the shape of its schema (which it is assumed to match).
 
     Raises :class:`FieldError` for a value the schema cannot rule out, such as 30 February.
     """
-    kwargs: dict[str, Any] = {}
-    for field in attrs.fields(cls):  # type: ignore[arg-type]
-        name = field.name
-        if name == "origin":
-            if origin is not None:
-                kwargs[name] = origin
-            continue
-        if name not in data:
-            continue
-        value = data[name]
-        meta = field.metadata
-        if "nested" in meta:
-            nested = meta["nested"]
-            if meta["many"]:
-                value = tuple(from_dict(nested, v, _path=(*_path, name, i)) for i, v in enumerate(value))
+    try:
+        return _builder(cls)(data, origin)  # type: ignore[no-any-return]
+    except DateError:
+        return _from_dict_slow(cls, data, origin, _path)
+
+
+@functools.cache
+def _builder(cls: type) -> Any:
+    """A function building ``cls`` from a dict, generated once from its fields: loading a large
+    corpus builds hundreds of thousands of records, and a generic loop over fields per record
+    costs twice as much. Impossible dates raise :class:`DateError`; the slow path then locates them."""
+    lines = [f"def build_{cls.__name__}(d, origin):", "    g = d.get", f"    return cls("]
+    env: dict[str, Any] = {"cls": cls, "_date": _date}
+    for name, (kind, nested) in _plan(cls).items():
+        if kind == _PLAIN:
+            if attrs.fields_dict(cls)[name].default is attrs.NOTHING:
+                lines.append(f"        {name}=d[{name!r}],")
             else:
-                value = from_dict(nested, value, _path=(*_path, name))
-        elif "date" in meta:
+                lines.append(f"        {name}=g({name!r}, _d_{name}),")
+                env[f"_d_{name}"] = attrs.fields_dict(cls)[name].default
+        elif kind == _LIST:
+            lines.append(f"        {name}=tuple(g({name!r}, ())),")
+        elif kind == _DATE:
+            required = attrs.fields_dict(cls)[name].default is attrs.NOTHING
+            lines.append(f"        {name}=_date(d[{name!r}])," if required else f"        {name}=_date(v) if (v := g({name!r})) is not None else None,")
+        elif kind == _ONE:
+            env[f"_b_{name}"] = _builder(nested)
+            lines.append(f"        {name}=_b_{name}(v, None) if (v := g({name!r})) is not None else None,")
+        else:
+            env[f"_b_{name}"] = _builder(nested)
+            lines.append(f"        {name}=tuple([_b_{name}(x, None) for x in g({name!r}, ())]),")
+    if "origin" in attrs.fields_dict(cls):
+        lines.append("        origin=origin,")
+    lines.append("    )")
+    exec("\n".join(lines), env)  # noqa: S102 - code generated from our own attrs field list, no input data
+    return env[f"build_{cls.__name__}"]
+
+
+def _from_dict_slow(cls: type[T], data: Mapping[str, Any], origin: Origin | None, _path: tuple[str | int, ...]) -> T:
+    kwargs: dict[str, Any] = {}
+    plan = _plan(cls)
+    for name, value in data.items():
+        how = plan.get(name)
+        if how is None:
+            continue
+        kind, nested = how
+        if kind == _PLAIN:
+            kwargs[name] = value
+        elif kind == _LIST:
+            kwargs[name] = tuple(value)
+        elif kind == _DATE:
             try:
-                value = PartialDate.parse(value)
+                kwargs[name] = _date(value)
             except DateError as exc:
                 raise FieldError((*_path, name), f"field {name!r}: {exc}") from None
-        elif isinstance(value, list):
-            value = tuple(value)
-        kwargs[name] = value
+        elif kind == _ONE:
+            kwargs[name] = _from_dict_slow(nested, value, None, (*_path, name))
+        else:
+            kwargs[name] = tuple(_from_dict_slow(nested, v, None, (*_path, name, i)) for i, v in enumerate(value))
+    if origin is not None:
+        kwargs["origin"] = origin
     return cls(**kwargs)
 
 

@@ -48,19 +48,24 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
     return line, col
 
 
-def read(path: Path, name: str) -> Parsed:
-    """Read and parse ``path`` (shown as ``name`` in problems)."""
+def read_bytes(path: Path, name: str) -> bytes | Parsed:
+    """The bytes of ``path``, or a :class:`Parsed` holding the problem that stopped them being read."""
+    try:
+        size = path.stat().st_size
+        if size > limits.MAX_FILE_BYTES:
+            msg = f"file is {size:,} bytes; the limit is {limits.MAX_FILE_BYTES:,}"
+            return Parsed(problems=(Problem(code="file-too-large", message=msg, file=name),))
+        return path.read_bytes()
+    except OSError as exc:
+        return Parsed(problems=(Problem(code="io-error", message=f"cannot read the file: {exc.strerror or exc}", file=name),))
+
+
+def parse_bytes(raw: bytes, name: str) -> Parsed:
+    """Decode and parse a file's bytes (JSON if ``name`` ends in .json, else YAML)."""
 
     def problem(code: str, message: str, line: int | None = None, column: int | None = None) -> Parsed:
         return Parsed(problems=(Problem(code=code, message=message, file=name, line=line, column=column),))
 
-    try:
-        size = path.stat().st_size
-        if size > limits.MAX_FILE_BYTES:
-            return problem("file-too-large", f"file is {size:,} bytes; the limit is {limits.MAX_FILE_BYTES:,}")
-        raw = path.read_bytes()
-    except OSError as exc:
-        return problem("io-error", f"cannot read the file: {exc.strerror or exc}")
     if b"\x00" in raw:
         line, col = _line_col(raw, raw.index(b"\x00"))
         return problem("binary-file", "the file holds NUL bytes: expected UTF-8 text, found binary data", line, col)
@@ -74,6 +79,12 @@ def read(path: Path, name: str) -> Parsed:
     if name.endswith(".json"):
         return _parse_json(text, name)
     return _parse_yaml(text, name)
+
+
+def read(path: Path, name: str) -> Parsed:
+    """Read and parse ``path`` (shown as ``name`` in problems)."""
+    raw = read_bytes(path, name)
+    return raw if isinstance(raw, Parsed) else parse_bytes(raw, name)
 
 
 def _parse_json(text: str, name: str) -> Parsed:

@@ -1,0 +1,143 @@
+"""Reading many corpus files fast: a content-hash cache of parsed, validated files, and parallel
+parsing of the files the cache does not hold.
+
+Parsing YAML is most of the cost of loading a corpus (PyYAML's C loader still builds every value
+in Python). A file whose bytes have been seen before is not parsed again: its data and whether it
+is schema-valid are kept under the sha256 of its bytes (salted with the claimcheck version and the
+schemas), serialised with ``marshal``, which cannot build arbitrary objects. Only files that parsed
+without problems are cached. The cache lives in ``$CLAIMCHECK_CACHE`` (``off`` disables it),
+else ``$XDG_CACHE_HOME/claimcheck`` or ``~/.cache/claimcheck``; deleting it is always safe.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import marshal
+import os
+import tempfile
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from claimcheck.parsing import Parsed, parse_bytes, read_bytes
+from claimcheck.problems import Problem
+from claimcheck.schemas import load_schemas, validator
+
+#: Below these, parsing in one process is faster than starting workers.
+PARALLEL_MIN_FILES = 24
+PARALLEL_MIN_BYTES = 2 * 1024 * 1024
+
+
+@attrs.define(frozen=True, kw_only=True)
+class FileResult:
+    """A file's data (``None`` if it could not be read), whether it is schema-valid as a whole, and its problems."""
+
+    data: Any = None
+    valid: bool = False
+    problems: tuple[Problem, ...] = ()
+
+
+def cache_dir() -> Path | None:
+    """Where parsed files are cached, or ``None`` when caching is off."""
+    env = os.environ.get("CLAIMCHECK_CACHE")
+    if env is not None:
+        return None if env.strip().lower() in {"", "0", "off", "no", "false"} else Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "claimcheck" / "parsed"
+
+
+@functools.cache
+def _salt() -> bytes:
+    from claimcheck import __version__
+
+    h = hashlib.sha256(f"claimcheck {__version__} parse-cache 1\\n".encode())
+    for name, schema in sorted(load_schemas().items()):
+        h.update(name.encode())
+        h.update(repr(schema).encode())
+    return h.digest()
+
+
+def _digest(raw: bytes, name: str) -> str:
+    h = hashlib.sha256(_salt())
+    h.update(b"json" if name.endswith(".json") else b"yaml")
+    h.update(raw)
+    return h.hexdigest()
+
+
+def _parse(raw: bytes, name: str) -> FileResult:
+    parsed = parse_bytes(raw, name)
+    data = parsed.data
+    valid = isinstance(data, dict) and not parsed.problems and validator("file.schema.json").is_valid(data)
+    return FileResult(data=data, valid=valid, problems=parsed.problems)
+
+
+def _parse_many(batch: list[tuple[bytes, str]]) -> list[FileResult]:
+    return [_parse(raw, name) for raw, name in batch]
+
+
+def _get(directory: Path, digest: str) -> FileResult | None:
+    try:
+        blob = (directory / digest[:2] / f"{digest}.marshal").read_bytes()
+        data, valid = marshal.loads(blob)  # noqa: S302 - our own cache of plain values, keyed by content hash
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return FileResult(data=data, valid=bool(valid))
+
+
+def _put(directory: Path, digest: str, result: FileResult) -> None:
+    try:
+        blob = marshal.dumps((result.data, result.valid))
+    except ValueError:
+        return  # a value marshal cannot hold (a YAML !!timestamp): simply not cached
+    folder = directory / digest[:2]
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(blob)
+            os.replace(tmp, folder / f"{digest}.marshal")
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def read_files(files: Sequence[tuple[Path, str]], *, cache: bool = True, jobs: int | None = None) -> list[FileResult]:
+    """Read and parse ``files`` ((path, display name) pairs), in order, using the cache and workers."""
+    directory = cache_dir() if cache else None
+    results: list[FileResult | None] = [None] * len(files)
+    misses: list[tuple[int, bytes, str, str]] = []
+    for i, (path, name) in enumerate(files):
+        raw = read_bytes(path, name)
+        if isinstance(raw, Parsed):
+            results[i] = FileResult(problems=raw.problems)
+            continue
+        digest = _digest(raw, name) if directory is not None else ""
+        hit = _get(directory, digest) if directory is not None else None
+        if hit is not None:
+            results[i] = hit
+        else:
+            misses.append((i, raw, name, digest))
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    total = sum(len(raw) for _, raw, _, _ in misses)
+    if workers > 1 and len(misses) >= PARALLEL_MIN_FILES and total >= PARALLEL_MIN_BYTES:
+        batches = [[(raw, name) for _, raw, name, _ in misses[k::workers]] for k in range(workers)]
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            parsed_batches = list(pool.map(_parse_many, batches))
+        for k, batch in enumerate(parsed_batches):
+            for (i, _, _, _), result in zip(misses[k::workers], batch, strict=True):
+                results[i] = result
+    else:
+        for i, raw, name, _ in misses:
+            results[i] = _parse(raw, name)
+    if directory is not None:
+        for i, _, _, digest in misses:
+            result = results[i]
+            if result is not None and not result.problems and isinstance(result.data, dict):
+                _put(directory, digest, result)
+    return [r if r is not None else FileResult() for r in results]
