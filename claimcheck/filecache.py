@@ -137,7 +137,7 @@ def read_files(files: Sequence[tuple[Path, str]], *, cache: bool = True, jobs: i
             results[i] = _parse(raw, name)
     if directory is not None:
         for i, _, _, digest in misses:
-            result = results[i]
-            if result is not None and not result.problems and isinstance(result.data, dict):
-                _put(directory, digest, result)
+            done = results[i]
+            if done is not None and not done.problems and isinstance(done.data, dict):
+                _put(directory, digest, done)
     return [r if r is not None else FileResult() for r in results]

@@ -16,9 +16,9 @@ import attrs
 from claimcheck import limits
 from claimcheck.corpus import Corpus
 from claimcheck.errors import CorpusNotFoundError
+from claimcheck.filecache import read_files
 from claimcheck.integrity import Checker, check_config, check_quotes
 from claimcheck.model import SECTIONS, Config, FieldError, Origin, from_dict
-from claimcheck.filecache import read_files
 from claimcheck.parsing import read
 from claimcheck.problems import Problem, pointer
 from claimcheck.schema_problems import problems_from_errors, suggest

@@ -332,17 +332,17 @@ def from_dict(cls: type[T], data: Mapping[str, Any], origin: Origin | None = Non
     Raises :class:`FieldError` for a value the schema cannot rule out, such as 30 February.
     """
     try:
-        return _builder(cls)(data, origin)  # type: ignore[no-any-return]
+        return _builder(cls)(data, origin)  # type: ignore[no-any-return, arg-type]
     except DateError:
         return _from_dict_slow(cls, data, origin, _path)
 
 
 @functools.cache
-def _builder(cls: type) -> Any:
+def _builder(cls: Any) -> Any:
     """A function building ``cls`` from a dict, generated once from its fields: loading a large
     corpus builds hundreds of thousands of records, and a generic loop over fields per record
     costs twice as much. Impossible dates raise :class:`DateError`; the slow path then locates them."""
-    lines = [f"def build_{cls.__name__}(d, origin):", "    g = d.get", f"    return cls("]
+    lines = [f"def build_{cls.__name__}(d, origin):", "    g = d.get", "    return cls("]
     env: dict[str, Any] = {"cls": cls, "_date": _date}
     for name, (kind, nested) in _plan(cls).items():
         if kind == _PLAIN:
