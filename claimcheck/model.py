@@ -305,7 +305,7 @@ _PLAIN, _LIST, _DATE, _ONE, _MANY = range(5)
 
 
 @functools.cache
-def _plan(cls: type) -> dict[str, tuple[int, Any]]:
+def _plan(cls: Any) -> dict[str, tuple[int, Any]]:
     """How each field of ``cls`` is built from data: computed once per class (this is the hot path)."""
     plan: dict[str, tuple[int, Any]] = {}
     for field in attrs.fields(cls):
