@@ -371,7 +371,7 @@ def _builder(cls: Any) -> Any:
 
 def _from_dict_slow(cls: type[T], data: Mapping[str, Any], origin: Origin | None, _path: tuple[str | int, ...]) -> T:
     kwargs: dict[str, Any] = {}
-    plan = _plan(cls)
+    plan = _plan(cls)  # type: ignore[arg-type]
     for name, value in data.items():
         how = plan.get(name)
         if how is None:
