@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,15 @@ from claimcheck.schema_problems import suggest
 RESERVED_IDS = frozenset({"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(10)} | {f"lpt{i}" for i in range(10)})
 
 Tables = dict[str, dict[str, Any]]
+
+#: Zero-width characters and bidirectional controls (Unicode TR9 embeddings, overrides, isolates).
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+#: The displayed text fields examined for them, by record class.
+INSPECTED = {
+    "Source": ("name", "short_name", "aliases"),
+    "Document": ("title",),
+    "Claim": ("text", "appearances"),
+}
 
 
 class Checker:
@@ -58,10 +69,32 @@ class Checker:
         else:
             yield self.problem("wrong-kind-reference", f"{value!r} is a {kind.rstrip('s')}, expected a {noun}", record, *path)
 
+    def invisible(self, rec: Any) -> Iterator[Problem]:
+        """A warning for each displayed text field holding zero-width or bidirectional control characters."""
+        for name in INSPECTED.get(type(rec).__name__, ()):
+            values = getattr(rec, name)
+            items = list(enumerate(values)) if isinstance(values, tuple) else [(None, values)]
+            for i, value in items:
+                text = value.quote if hasattr(value, "quote") else value
+                if not isinstance(text, str) or not _INVISIBLE.search(text):
+                    continue
+                m = _INVISIBLE.search(text)
+                assert m is not None
+                ch = m.group()
+                path: tuple[str | int, ...] = (name,) if i is None else (name, i, "quote") if hasattr(value, "quote") else (name, i)
+                yield self.problem(
+                    "invisible-characters",
+                    f"field {('quote' if hasattr(value, 'quote') else name)!r} holds U+{ord(ch):04X} {unicodedata.name(ch, 'CONTROL CHARACTER')} at character {m.start() + 1}; "
+                    "it can make the text display differently from what it says",
+                    rec,
+                    *path,
+                )
+
     def run(self) -> Iterator[Problem]:
         """Every integrity problem, record by record."""
         for table in self.t.values():
             for rec in table.values():
+                yield from self.invisible(rec)
                 if rec.id in RESERVED_IDS:
                     yield self.problem("reserved-id", f"id {rec.id!r} is a reserved device name on some systems; choose another", rec, "id")
         for src in self.t["sources"].values():

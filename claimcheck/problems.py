@@ -129,6 +129,12 @@ CATALOGUE: dict[str, Entry] = _entries(
         "Full text not available",
         "The document records a full text that is not in any configured folder, so its quotes were not checked.",
     ),
+    (
+        "invisible-characters",
+        W,
+        "Invisible or direction-changing characters",
+        "A name, title, claim or quote holds zero-width characters or bidirectional controls, which can make text display differently from what it says. They are kept as written, and escaped where output shows them.",
+    ),
     ("quote-from-unseen-document", W, "Quote from an unseen document", "The document is marked seen: false, yet a quote is taken from it."),
     # balance (claimcheck check)
     (

@@ -45,3 +45,18 @@ def test_hostile_tag_never_runs(tmp_path: Path) -> None:
     corpus = claimcheck.load(tmp_path)
     assert not marker.exists()
     assert [p.code for p in corpus.problems] == ["parse-error"]
+
+
+def test_invisible_characters_are_flagged_not_rewritten(tmp_path: Path) -> None:
+    """Bidi overrides and zero-width characters in names and quotes are warned about and kept as written."""
+    (tmp_path / "x.yaml").write_text(
+        'sources: [{id: evil, name: "Ev\\u202eil", kind: person}]\n'
+        "documents: [{id: d, title: t, kind: article}]\n"
+        'claims: [{id: c, text: x, speaker: evil, kind: assertion, appearances: [{document: d, quote: "q\\u200b"}]}]\n',
+        encoding="utf-8",
+    )
+    corpus = claimcheck.load(tmp_path)
+    found = {(p.code, p.pointer, p.line) for p in corpus.problems}
+    assert found == {("invisible-characters", "/sources/0/name", 1), ("invisible-characters", "/claims/0/appearances/0/quote", 3)}
+    assert corpus.sources["evil"].name == "Ev\u202eil"
+    assert "'quote' holds U+200B ZERO WIDTH SPACE" in next(p.message for p in corpus.problems if "claims" in p.pointer)
