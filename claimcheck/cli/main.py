@@ -156,3 +156,7 @@ def brief(
 
 
 # Commands defined in their own modules register themselves below, one line each.
+from claimcheck.cli.interop import export_command, import_command  # noqa: E402 - registered after main is defined
+
+main.add_command(export_command)
+main.add_command(import_command)

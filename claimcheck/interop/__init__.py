@@ -1,6 +1,310 @@
-"""Interoperability: exports (JSON, CSV, SQLite, ClaimReview, FEVER, AVeriTeC), imports (ClaimReview,
-FEVER, CSV, JSON) and the researchers' queries behind :class:`claimcheck.Corpus`."""
+"""Interoperability: exports for researchers and other tools, imports from fact-checking formats, and
+the researchers' queries behind :class:`claimcheck.Corpus` (see docs/interop.md)::
 
+    import claimcheck
+    from claimcheck.interop import export, import_into
+
+    corpus = claimcheck.load("claims")
+    export(corpus, "sqlite", "out/claims.db")
+    report = import_into(["factcheck.html"], "claimreview", "claims/imported.yaml")
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from claimcheck.corpus import Corpus
+from claimcheck.errors import OutputError, UsageError
+from claimcheck.interop import atomic
+from claimcheck.interop.claimreview_export import dumps, export_claimreview, to_claimreview
+from claimcheck.interop.claimreview_import import import_claimreview
+from claimcheck.interop.csv_format import export_csv, import_csv
+from claimcheck.interop.datasets import export_averitec, export_fever, import_fever, to_averitec, to_fever
 from claimcheck.interop.queries import Inference
+from claimcheck.interop.sqlite_format import export_sqlite
+from claimcheck.interop.writer import declared_scales, dump_yaml, find_config, reconcile, records_yaml, write_config
+from claimcheck.loader import load
+from claimcheck.model import SECTIONS
+from claimcheck.parsing import read
+from claimcheck.problems import Problem, Severity, pointer
+from claimcheck.schema_problems import problems_from_errors
+from claimcheck.schemas import RECORD_SCHEMAS, validator
 
-__all__ = ["Inference"]
+EXPORT_FORMATS = ("json", "csv", "sqlite", "claimreview", "fever", "averitec")
+IMPORT_FORMATS = ("claimreview", "fever", "csv", "json")
+_NOUN = {
+    "sources": "source",
+    "documents": "document",
+    "claims": "claim",
+    "relations": "relation",
+    "comments": "comment request",
+    "reviews": "review",
+}
+
+
+@attrs.define(frozen=True, kw_only=True)
+class ExportResult:
+    """What an export wrote: the path, the format, how many records or items, and what was left out."""
+
+    path: Path
+    format: str
+    count: int
+    problems: tuple[Problem, ...] = ()
+
+
+def export_json(corpus: Corpus, out: str | os.PathLike[str]) -> int:
+    """Write the whole corpus as one JSON document in the shape of ``schemas/file.schema.json``."""
+    atomic.write_text(out, dumps(corpus.to_dict()))
+    return sum(1 for _ in corpus.records())
+
+
+def export(
+    corpus: Corpus, fmt: str, out: str | os.PathLike[str], *, base_url: str | None = None, include_drafts: bool = False
+) -> ExportResult:
+    """Write ``corpus`` to ``out`` in ``fmt`` (one of :data:`EXPORT_FORMATS`), atomically.
+
+    ``json``, ``csv`` and ``sqlite`` hold every record (drafts included, with their status);
+    ``claimreview``, ``fever`` and ``averitec`` hold published reviewed claims only, unless
+    ``include_drafts``. ``base_url`` gives ClaimReview and AVeriTeC a URL for reviews without one.
+    """
+    problems: list[Problem] = []
+    if fmt == "json":
+        count = export_json(corpus, out)
+    elif fmt == "csv":
+        count = export_csv(corpus, out)
+    elif fmt == "sqlite":
+        count = export_sqlite(corpus, out)
+    elif fmt == "claimreview":
+        count, problems = export_claimreview(corpus, out, base_url=base_url, include_drafts=include_drafts)
+    elif fmt == "fever":
+        count, problems = export_fever(corpus, out, include_drafts=include_drafts)
+    elif fmt == "averitec":
+        count, problems = export_averitec(corpus, out, base_url=base_url, include_drafts=include_drafts)
+    else:
+        raise UsageError(f"format: expected one of {', '.join(EXPORT_FORMATS)}; found {fmt!r}")
+    return ExportResult(path=Path(out), format=fmt, count=count, problems=tuple(problems))
+
+
+# ---- import ------------------------------------------------------------------------------------
+@attrs.define(frozen=True, kw_only=True)
+class ImportResult:
+    """Records read from files in another format, not yet written: in the shape of
+    ``schemas/file.schema.json``, with the rating scales their reviews need (config shape)."""
+
+    records: dict[str, list[dict[str, Any]]]
+    scales: tuple[dict[str, Any], ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """True when no problem is an error."""
+        return all(p.severity < Severity.ERROR for p in self.problems)
+
+    @property
+    def count(self) -> int:
+        """How many records were read."""
+        return sum(len(v) for v in self.records.values())
+
+
+@attrs.define(frozen=True, kw_only=True)
+class ImportReport:
+    """What :func:`import_into` did: the file written (if any), the scales added to the config (or the
+    YAML to add by hand when there is no config), and every problem."""
+
+    path: Path
+    written: bool
+    count: int
+    config: Path | None = None
+    scales_added: tuple[str, ...] = ()
+    scales_yaml: str = ""
+    problems: tuple[Problem, ...] = ()
+
+
+def _read_json(paths: Sequence[str | os.PathLike[str]]) -> tuple[dict[str, list[dict[str, Any]]], list[Problem]]:
+    records: dict[str, list[dict[str, Any]]] = {k: [] for k in SECTIONS}
+    problems: list[Problem] = []
+    for path in map(Path, paths):
+        parsed = read(path, str(path))
+        problems += parsed.problems
+        if parsed.data is None:
+            continue
+        if not isinstance(parsed.data, dict):
+            problems.append(
+                Problem(
+                    code="not-a-mapping",
+                    message=f"expected a mapping with keys such as claims; found a {type(parsed.data).__name__}",
+                    file=str(path),
+                )
+            )
+            continue
+        for key, items in parsed.data.items():
+            if key in SECTIONS and isinstance(items, list):
+                records[key] += items
+            else:
+                problems.append(
+                    Problem(
+                        code="import-skipped",
+                        message=f"section {key!r} is not a list of records of a known kind: skipped",
+                        file=str(path),
+                        pointer=pointer(str(key)),
+                    )
+                )
+    return records, problems
+
+
+def read_import(
+    paths: Sequence[str | os.PathLike[str]],
+    fmt: str,
+    *,
+    taken: Sequence[str] = (),
+    review_date: str | None = None,
+    reviewer: str | None = None,
+) -> ImportResult:
+    """Read ``paths`` in ``fmt`` (one of :data:`IMPORT_FORMATS`) into records.
+
+    ``claimreview`` and ``fever`` make ids (slugs of names, avoiding ``taken``); ``csv`` and
+    ``json`` keep the ids they hold. ``review_date`` and ``reviewer`` are for FEVER labels.
+    """
+    if not paths:
+        raise UsageError("no file to import")
+    missing = [str(p) for p in paths if not Path(p).exists()]
+    if missing:
+        raise UsageError(f"no such file: {', '.join(missing)}")
+    scales: list[dict[str, Any]] = []
+    if fmt == "claimreview":
+        records, scales, problems = import_claimreview(paths, taken=taken)
+    elif fmt == "fever":
+        records, scales, problems = import_fever(paths, taken=taken, review_date=review_date, reviewer=reviewer or "FEVER dataset")
+    elif fmt == "csv":
+        records, scales, problems = import_csv(paths)
+    elif fmt == "json":
+        records, problems = _read_json(paths)
+    else:
+        raise UsageError(f"format: expected one of {', '.join(IMPORT_FORMATS)}; found {fmt!r}")
+    problems += _check(records, set(taken))
+    return ImportResult(records=records, scales=tuple(scales), problems=tuple(problems))
+
+
+def _check(records: dict[str, list[dict[str, Any]]], taken: set[str]) -> list[Problem]:
+    """Schema problems, and ids used twice or already used in the target corpus."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for key, items in records.items():
+        rec_validator = validator(RECORD_SCHEMAS[key])
+        for i, item in enumerate(items):
+            rid = item.get("id") if isinstance(item, dict) else None
+            rid = rid if isinstance(rid, str) else None
+            if not rec_validator.is_valid(item):
+                problems += problems_from_errors(
+                    rec_validator.iter_errors(item), file="<imported records>", base=(key, i), record=rid, kind=_NOUN[key]
+                )
+            if rid is None:
+                continue
+            if rid in taken:
+                problems.append(
+                    Problem(
+                        code="import-invalid",
+                        message=f"id {rid!r} is already used in the target corpus",
+                        file="<imported records>",
+                        pointer=pointer(key, i, "id"),
+                        record=rid,
+                    )
+                )
+            elif rid in seen:
+                problems.append(
+                    Problem(
+                        code="import-invalid",
+                        message=f"id {rid!r} is used twice in the imported records",
+                        file="<imported records>",
+                        pointer=pointer(key, i, "id"),
+                        record=rid,
+                    )
+                )
+            seen.add(rid)
+    return problems
+
+
+def _corpus_ids(root: Path, out: Path) -> list[str]:
+    """The ids of the corpus at ``root``, leaving out those of ``out`` (a file being replaced)."""
+    if not root.is_dir():
+        return []
+    corpus = load(root, check_quotes_=False)
+    rel = out.resolve().relative_to(root.resolve()).as_posix() if out.resolve().is_relative_to(root.resolve()) else None
+    return [r.id for r in corpus.records() if r.origin is None or r.origin.file != rel]
+
+
+def import_into(
+    paths: Sequence[str | os.PathLike[str]],
+    fmt: str,
+    out: str | os.PathLike[str],
+    *,
+    force: bool = False,
+    config: str | os.PathLike[str] | None = None,
+    update_config: bool = True,
+    review_date: str | None = None,
+    reviewer: str | None = None,
+) -> ImportReport:
+    """Import ``paths`` (in ``fmt``) as the new corpus file ``out`` (YAML), atomically.
+
+    ``out`` is never replaced unless ``force``. The rating scales the imported reviews need are
+    appended to ``config`` (default: the nearest ``claimcheck.yaml`` at or above ``out``'s folder;
+    none with ``update_config=False``), else returned as YAML to add by hand. Nothing is written when
+    an error is found. After writing, the corpus is loaded again and the problems in ``out`` are
+    reported with the import's own.
+    """
+    target = Path(out)
+    if target.suffix not in (".yaml", ".yml"):
+        raise UsageError(f"output: expected a .yaml file; found {target.name!r}")
+    if target.exists() and not force:
+        raise OutputError(f"{target} exists: pass --force to replace it")
+    config_path = Path(config) if config is not None else find_config(target) if update_config else None
+    root = config_path.parent if config_path is not None else target.parent
+    result = read_import(paths, fmt, taken=_corpus_ids(root, target), review_date=review_date, reviewer=reviewer)
+    if not result.ok:
+        return ImportReport(path=target, written=False, count=result.count, config=config_path, problems=result.problems)
+    declared = declared_scales(config_path.read_text(encoding="utf-8")) if config_path is not None and config_path.exists() else []
+    records, to_add = reconcile(result.records, result.scales, declared)
+    scales_yaml = ""
+    if to_add and config_path is not None:
+        write_config(config_path, to_add)
+    elif to_add:
+        scales_yaml = dump_yaml({"rating_scales": to_add})
+    names = ", ".join(Path(p).name for p in paths)
+    header = f"# Imported by claimcheck from {fmt}: {names}\n# Imported values may have been interpreted: see the import's warnings before publishing.\n"
+    atomic.write_text(target, records_yaml(records, header))
+    return ImportReport(
+        path=target,
+        written=True,
+        count=result.count,
+        config=config_path if to_add else None,
+        scales_added=tuple(s["id"] for s in to_add) if config_path is not None else (),
+        scales_yaml=scales_yaml,
+        problems=result.problems + _after(root, target),
+    )
+
+
+def _after(root: Path, out: Path) -> tuple[Problem, ...]:
+    """The problems the corpus now has in the written file."""
+    corpus = load(root, check_quotes_=False)
+    return tuple(p for p in corpus.problems if p.file is not None and Path(p.file).resolve() == out.resolve())
+
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "IMPORT_FORMATS",
+    "ExportResult",
+    "ImportReport",
+    "ImportResult",
+    "Inference",
+    "export",
+    "import_into",
+    "read_import",
+    "to_averitec",
+    "to_claimreview",
+    "to_fever",
+]

@@ -90,7 +90,7 @@ def closure(corpus: Corpus, claim_id: str, effect: str, *, include_drafts: bool 
                 now_opposed = True
             else:
                 continue
-            if rel.by == claim_id or not _live(corpus, rel, include_drafts):
+            if rel.by == claim_id or not is_live(corpus, rel, include_drafts):
                 continue
             chain = (rel, *path)
             key = (rel.by or rel.id, now_opposed)
@@ -102,7 +102,8 @@ def closure(corpus: Corpus, claim_id: str, effect: str, *, include_drafts: bool 
     return [inf for inf in found.values() if inf.effect == effect]
 
 
-def _live(corpus: Corpus, rel: Relation, include_drafts: bool) -> bool:
+def is_live(corpus: Corpus, rel: Relation, include_drafts: bool) -> bool:
+    """Whether a relation counts: published, by a published claim (or anything, with drafts)."""
     if include_drafts:
         return True
     if rel.status != "published":
