@@ -71,6 +71,8 @@ def _point(text: str) -> Point:
     if not m:
         raise DateError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, found {text!r}")
     year, month, day = int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None
+    if year == 0:  # the notation allows 0000, but there was no year 0 (and Python's dates cannot hold it)
+        raise DateError(f"year 0 does not exist in {text!r}: 1 BC is followed by AD 1")
     if month is not None and not 1 <= month <= 12:
         raise DateError(f"month {month} does not exist in {text!r}")
     if day is not None and month is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
@@ -192,8 +194,8 @@ def _as_date(first: dt.date, last: dt.date) -> PartialDate:
     if first.day == 1 and whole_month_end:
         if (first.year, first.month) == (last.year, last.month):
             return PartialDate.parse(f"{first.year:04d}-{first.month:02d}")
-        if first.month == 1 and last.month == 12 and first.year == last.year:
-            return PartialDate.parse(f"{first.year:04d}")
+        if first.month == 1 and last.month == 12:
+            return PartialDate.parse(f"{first.year:04d}" if first.year == last.year else f"{first.year:04d}/{last.year:04d}")
         return PartialDate.parse(f"{first:%Y-%m}/{last:%Y-%m}")
     if first == last:
         return PartialDate.parse(first.isoformat())
