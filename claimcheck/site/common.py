@@ -1,0 +1,225 @@
+"""What every page is built from: the published part of the corpus, its balance analysis, and the
+small pieces (links, claim summaries, evidence items) that the pages share.
+
+Drafts (claims, relations and reviews whose status is not ``published``) are left out unless
+``include_drafts``; a relation is shown only when every claim it names is shown, so no page links
+to a page that was not built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cached_property
+
+from claimcheck import __version__
+from claimcheck.attribution import sentence
+from claimcheck.balance import BalanceReport, analyse
+from claimcheck.corpus import Corpus
+from claimcheck.dates import PartialDate
+from claimcheck.model import Claim, CommentRequest, Relation, Review
+from claimcheck.site import context as cx
+from claimcheck.site.paths import http_url, record_page
+from claimcheck.status import Status
+
+STATUS_LABELS = {
+    Status.SUPPORTED: "Supported",
+    Status.CONTRADICTED: "Contradicted",
+    Status.CONTESTED: "Contested",
+    Status.UNVERIFIED: "Unverified",
+}
+STATUS_EXPLANATIONS = {
+    Status.SUPPORTED: "Recorded evidence supports this claim and nothing recorded contradicts it.",
+    Status.CONTRADICTED: "Recorded evidence contradicts this claim and nothing recorded supports it.",
+    Status.CONTESTED: (
+        "The record holds both sides: what bears on this claim includes items for it and against it, or a denial "
+        "that nothing independent settles either way."
+    ),
+    Status.UNVERIFIED: "No supporting or contradicting evidence is recorded for this claim.",
+}
+RELATION_LABELS = {
+    "supports": "supports",
+    "contradicts": "contradicts",
+    "denies": "denies",
+    "responds-to": "responds to",
+    "qualifies": "qualifies",
+    "context": "gives context to",
+}
+RELATION_NOUNS = {
+    "supports": "support",
+    "contradicts": "contradiction",
+    "denies": "denial",
+    "responds-to": "response",
+    "qualifies": "qualification",
+    "context": "context",
+}
+#: How a hop's words reach the next link, ``{next}`` naming it.
+MODE_WORDS = {
+    "direct-quote": "quoted directly by {next}",
+    "paraphrase": "paraphrased by {next}",
+    "cites-document": "cited by {next} from",
+    "unnamed-source": "passed to {next} by people who were not named",
+}
+#: Short words that stay in capitals in topic names.
+ACRONYMS = frozenset({"us", "uk", "eu", "un", "ai", "nato", "who", "imf"})
+OUTCOMES = {"asked": "was asked for comment", "declined": "declined to comment", "not-reached": "could not be reached for comment"}
+STATUS_NOTE = "Evidence-derived status, from the relations recorded; it is not a verdict."
+
+
+def words(slug: str) -> str:
+    """``government-body`` → ``government body``."""
+    return slug.replace("-", " ")
+
+
+def topic_label(topic: str) -> str:
+    """``military-links`` → ``Military links``; ``us-china-tech-conflict`` → ``US china tech conflict``."""
+    parts = [p.upper() if p in ACRONYMS else p for p in topic.split("-")]
+    text = " ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+def human(date: PartialDate | None) -> str | None:
+    """A date in words at its real precision, or ``None``."""
+    return date.human() if date is not None else None
+
+
+class SiteData:
+    """The published corpus and the analysis the pages are built from."""
+
+    def __init__(self, corpus: Corpus, *, include_drafts: bool = False) -> None:
+        self.corpus = corpus
+        self.include_drafts = include_drafts
+        self.claims: dict[str, Claim] = {cid: c for cid, c in corpus.claims.items() if include_drafts or c.status == "published"}
+        self.drafts_excluded = len(corpus.claims) - len(self.claims)
+        self.report: BalanceReport = analyse(corpus, include_drafts=include_drafts)
+        self.site = cx.Site(
+            title=corpus.config.title or "claimcheck report",
+            description=corpus.config.description,
+            generator=f"claimcheck {__version__}",
+        )
+        self._summaries: dict[str, cx.ClaimSummary] = {}
+
+    # ---- what is shown --------------------------------------------------------------------
+    def live(self, rel: Relation) -> bool:
+        """Whether a relation is shown: published (or drafts included) and naming only shown claims."""
+        if not self.include_drafts and rel.status != "published":
+            return False
+        return rel.target in self.claims and (rel.by is None or rel.by in self.claims)
+
+    @cached_property
+    def relations(self) -> list[Relation]:
+        """The shown relations, in corpus order."""
+        return [r for r in self.corpus.relations.values() if self.live(r)]
+
+    def reviews_of(self, claim_id: str) -> list[Review]:
+        """The shown reviews of a claim, oldest first."""
+        return [r for r in self.corpus.reviews_of(claim_id) if self.include_drafts or r.status == "published"]
+
+    def status(self, claim_id: str) -> Status:
+        """The evidence-derived status of a shown claim."""
+        return self.report.statuses.get(claim_id, Status.UNVERIFIED)
+
+    # ---- links -------------------------------------------------------------------------------
+    def source_link(self, source_id: str) -> cx.Link:
+        """A link to a source's page (text only for an unknown id)."""
+        src = self.corpus.sources.get(source_id)
+        if src is None:
+            return cx.Link(text=source_id)
+        return cx.Link(text=src.name, href=record_page("source", source_id))
+
+    def document_link(self, document_id: str) -> cx.Link:
+        """A link to a document's page (text only for an unknown id)."""
+        doc = self.corpus.documents.get(document_id)
+        if doc is None:
+            return cx.Link(text=document_id)
+        return cx.Link(text=doc.title, href=record_page("document", document_id))
+
+    def claim_link(self, claim_id: str) -> cx.Link:
+        """A link to a shown claim's page (text only when it is not shown)."""
+        claim = self.claims.get(claim_id)
+        if claim is None:
+            return cx.Link(text=claim_id)
+        return cx.Link(text=claim.text, href=record_page("claim", claim_id))
+
+    @staticmethod
+    def external(url: str | None, text: str) -> cx.Link | None:
+        """An outside link when ``url`` is http(s); other URLs are kept as text; ``None`` without a URL."""
+        if url is None:
+            return None
+        safe = http_url(url)
+        return cx.Link(text=text, href=safe, external=True) if safe else cx.Link(text=f"{text} ({url})")
+
+    # ---- claims ------------------------------------------------------------------------------
+    def summary(self, claim_id: str) -> cx.ClaimSummary:
+        """A shown claim as it is listed."""
+        if claim_id not in self._summaries:
+            claim = self.claims[claim_id]
+            status = self.status(claim_id)
+            self._summaries[claim_id] = cx.ClaimSummary(
+                id=claim.id,
+                link=self.claim_link(claim_id),
+                text=" ".join(claim.text.split()),
+                sentence=sentence(self.corpus, claim, claim.appearances[0] if claim.appearances else None),
+                speaker=self.source_link(claim.speaker),
+                kind=claim.kind,
+                date=human(claim.date),
+                status=str(status),
+                status_label=STATUS_LABELS[status],
+                draft=claim.status != "published",
+            )
+        return self._summaries[claim_id]
+
+    def summaries(self, claims: Iterable[Claim]) -> tuple[cx.ClaimSummary, ...]:
+        """Summaries of the shown claims among ``claims``, by date (undated last), then corpus order."""
+        order = {cid: i for i, cid in enumerate(self.claims)}
+        shown = [c for c in claims if c.id in self.claims]
+        shown.sort(key=lambda c: (*date_key(c.date), order[c.id]))
+        return tuple(self.summary(c.id) for c in shown)
+
+    def item(self, rel: Relation) -> cx.EvidenceItem:
+        """A shown relation as an evidence item."""
+        ev = rel.evidence
+        return cx.EvidenceItem(
+            id=rel.id,
+            type=rel.type,
+            label=RELATION_LABELS.get(rel.type, words(rel.type)),
+            noun=RELATION_NOUNS.get(rel.type, words(rel.type)),
+            claim=self.summary(rel.by) if rel.by else None,
+            target=self.summary(rel.target),
+            quote=" ".join(ev.quote.split()) if ev else None,
+            document=self.document_link(ev.document) if ev else None,
+            locator=ev.locator if ev else None,
+            note=rel.note,
+        )
+
+    def items(self, relations: Iterable[Relation]) -> tuple[cx.EvidenceItem, ...]:
+        """The shown relations among ``relations`` as evidence items, in corpus order."""
+        return tuple(self.item(r) for r in relations if self.live(r))
+
+    def comment(self, com: CommentRequest) -> cx.CommentItem:
+        """A right-of-reply record for display."""
+        return cx.CommentItem(
+            id=com.id,
+            subject=self.source_link(com.subject),
+            outcome=OUTCOMES.get(com.outcome, words(com.outcome)),
+            asked=human(com.asked),
+            date=human(com.date),
+            document=self.document_link(com.document) if com.document else None,
+            claims=tuple(self.claim_link(c) for c in com.claims if c in self.claims),
+            note=com.note,
+        )
+
+    def comments_on(self, claim: Claim) -> tuple[cx.CommentItem, ...]:
+        """Requests for comment covering a claim: naming it, or (naming none) every allegation about the subject."""
+        out = []
+        for com in self.corpus.comments.values():
+            if claim.id in com.claims or (not com.claims and claim.kind == "allegation" and com.subject in claim.subjects):
+                out.append(self.comment(com))
+        return tuple(out)
+
+
+def date_key(date: PartialDate | None) -> tuple[int, int, int]:
+    """A sort key putting undated last: (undated?, earliest day, latest day), open ends at the extremes."""
+    if date is None:
+        return (1, 0, 0)
+    lo, hi = date.sort_key()
+    return (0, lo.toordinal(), hi.toordinal())
