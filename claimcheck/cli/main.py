@@ -160,3 +160,6 @@ from claimcheck.cli.interop import export_command, import_command  # noqa: E402 
 
 main.add_command(export_command)
 main.add_command(import_command)
+from claimcheck.cli.site import build_command  # noqa: E402
+
+main.add_command(build_command)
