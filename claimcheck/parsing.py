@@ -100,6 +100,16 @@ def _parse_json(text: str, name: str) -> Parsed:
 
 _BRACKETS = re.compile(r"[^\[\]{}]+")
 _DEEP_INDENT = re.compile(rf"^ {{{2 * limits.MAX_DEPTH},}}", re.MULTILINE)
+#: Nesting libyaml's recursive C composer survives with room to spare (100k levels overflow its stack).
+_SAFE_COMPOSE_DEPTH = 500
+
+
+def _may_nest_deeper(text: str, depth: int) -> bool:
+    """Whether ``text`` could nest deeper than ``depth``, by a bound that nothing in the text can fool: every
+    flow level takes a ``[`` or ``{`` (counted even inside quotes and comments), and every two block levels
+    at least one more column (``- - - x`` nests without indentation)."""
+    openers = text.count("[") + text.count("{")
+    return openers + 2 * max(map(len, text.splitlines()), default=0) + 2 > depth
 
 
 def nesting_depth(text: str) -> tuple[int, tuple[int, int] | None]:
@@ -113,7 +123,9 @@ def nesting_depth(text: str) -> tuple[int, tuple[int, int] | None]:
     for ch in _BRACKETS.sub("", text):
         depth = depth + 1 if ch in "[{" else max(0, depth - 1)
         best = max(best, depth)
-    if best <= limits.MAX_DEPTH and not _DEEP_INDENT.search(text):
+    # the walk above counts a "]" inside quotes or a comment as a closer, and sees no depth in "- - - x":
+    # only the sound bound may let a text reach libyaml's composer unscanned
+    if best <= limits.MAX_DEPTH and not _DEEP_INDENT.search(text) and not _may_nest_deeper(text, _SAFE_COMPOSE_DEPTH):
         return best, None
     depth = best = 0
     try:
