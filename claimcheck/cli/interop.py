@@ -108,6 +108,6 @@ def import_command(
     if result.scales_added:
         click.echo(f"added rating scales {', '.join(result.scales_added)} to {result.config}", err=True)
     if result.scales_yaml:
-        click.echo("no claimcheck.yaml found: add these rating scales to the corpus config for the reviews to validate:", err=True)
+        click.echo("no config was changed: add these rating scales to the corpus' claimcheck.yaml for the reviews to validate:", err=True)
         click.echo(result.scales_yaml, err=True, nl=False)
     sys.exit(report.exit_code(result.problems, "error"))
