@@ -31,6 +31,19 @@ class StrictLoader(_Base):  # type: ignore[misc]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        """A mapping, refusing a key written twice: YAML forbids it, and PyYAML would silently keep the last
+        (a second ``claims:`` section would hide the first)."""
+        seen: set[tuple[str, str]] = set()
+        for key_node, _value in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if (key_node.tag, key_node.value) in seen:
+                    raise yaml.constructor.ConstructorError(
+                        "while constructing a mapping", node.start_mark, f"found the key {key_node.value!r} twice", key_node.start_mark
+                    )
+                seen.add((key_node.tag, key_node.value))
+        return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
+
 
 @attrs.define(frozen=True, kw_only=True)
 class Parsed:
@@ -167,6 +180,9 @@ def _parse_yaml(text: str, name: str) -> Parsed:
         )
     except yaml.YAMLError as exc:
         return Parsed(text=text, problems=(Problem(code="parse-error", message=f"malformed YAML: {exc}", file=name),))
+    except (ValueError, TypeError, AttributeError, OverflowError) as exc:  # a tag PyYAML cannot build from its text: !!int abc
+        msg = f"malformed YAML: a tagged value cannot be read ({exc})"
+        return Parsed(text=text, problems=(Problem(code="parse-error", message=msg, file=name),))
     except RecursionError:
         msg = f"the YAML nests too deeply (the limit is {limits.MAX_DEPTH} levels)"
         return Parsed(text=text, problems=(Problem(code="too-deep", message=msg, file=name),))

@@ -67,7 +67,7 @@ def _problem(err: jsonschema.ValidationError, path: list[Any], ptr: str, *, file
     where = _field(path)
     desc = schema.get("description", "") if isinstance(schema, dict) else ""
     if v == "additionalProperties":
-        extras = sorted(set(value) - set(schema.get("properties", {}))) if isinstance(value, dict) else []
+        extras = sorted(set(value) - set(schema.get("properties", {})), key=str) if isinstance(value, dict) else []  # YAML keys may be numbers
         known = sorted(schema.get("properties", {}))
         name = extras[0] if extras else "?"
         return Problem(
