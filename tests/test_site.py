@@ -1,0 +1,642 @@
+"""The static report site: pages, contents, safety, and the build's atomic, deterministic and incremental behaviour."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import re
+import textwrap
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from click.testing import CliRunner
+
+import claimcheck
+from claimcheck.cli import main
+from claimcheck.errors import OutputError
+from claimcheck.site import MANIFEST, build_site
+from claimcheck.site.lock import build_lock
+from claimcheck.site.paths import inside, record_page
+
+REPO = Path(__file__).resolve().parents[1]
+SMIC = REPO / "claims"
+CSP = "default-src 'none'; img-src 'self' data:; style-src 'self'; script-src 'self'"
+UNQUOTED = "NEVER-QUOTED-PASSAGE"
+
+
+# ---- helpers ----------------------------------------------------------------------------------
+def files_of(root: Path) -> dict[str, bytes]:
+    """Every file under ``root`` by relative path."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def text(root: Path, page: str) -> str:
+    """A page's HTML."""
+    return (root / page).read_text(encoding="utf-8")
+
+
+def visible(page_html: str) -> str:
+    """A page's text with tags removed, entities decoded and white space collapsed."""
+    body = re.sub(r"<script.*?</script>", " ", page_html, flags=re.S)
+    body = re.sub(r"</?(p|li|h[1-6]|div|section|article|dt|dd|br|blockquote|ol|ul|header|footer|nav|main|title|tspan|text)\b[^>]*>", " ", body)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", body)).split())
+
+
+def jsonld(page_html: str) -> Any:
+    """The JSON-LD block of a page, parsed."""
+    m = re.search(r'<script type="application/ld\+json">(.*?)</script>', page_html, re.S)
+    assert m, "no JSON-LD block"
+    return json.loads(m[1])
+
+
+class Links(HTMLParser):
+    """Collects hrefs, srcs and ids of one page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[str] = []
+        self.ids: set[str] = set()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        for key in ("href", "src"):
+            if a.get(key):
+                self.refs.append(a[key] or "")
+        if a.get("id"):
+            self.ids.add(a["id"] or "")
+
+
+def parse(page_html: str) -> Links:
+    """The links and ids of a page."""
+    p = Links()
+    p.feed(page_html)
+    return p
+
+
+SYNTHETIC = """\
+sources:
+  - id: alice
+    name: Alice <script>alert('name')</script> Example
+    kind: person
+  - id: bob
+    name: Bob & Co
+    kind: company
+  - id: newsroom
+    name: The Newsroom
+    kind: news-outlet
+documents:
+  - id: story
+    title: Story with </script><!-- in its title
+    kind: article
+    publisher: newsroom
+    date: "2020-05-10"
+    url: https://example.org/story?a=1&b=2
+    fulltext: {sha256: SHA, file: story.txt}
+claims:
+  - id: bridge-unsafe
+    text: The bridge is unsafe </script><!-- "quoted" & <b>bold</b>.
+    speaker: alice
+    kind: allegation
+    date: "2020-05-03"
+    subjects: [bob]
+    topics: [safety]
+    appearances:
+      - {document: story, quote: "Alice said the bridge is unsafe"}
+  - id: bridge-safe
+    text: The bridge is safe.
+    speaker: bob
+    kind: denial
+    date: "2020-05"
+    subjects: [bob]
+    topics: [safety]
+    appearances:
+      - {document: story, quote: "Bob denied it"}
+  - id: bridge-old
+    text: The bridge is old.
+    speaker: alice
+    kind: assertion
+    date: "2020-05-01/2020-05-09"
+    topics: [age]
+    appearances:
+      - {document: story, quote: "The bridge is old"}
+  - id: draft-claim
+    text: DRAFT-ONLY-TEXT about the bridge.
+    speaker: alice
+    kind: assertion
+    status: draft
+    appearances:
+      - {document: story, quote: "Alice said the bridge is unsafe"}
+relations:
+  - id: bob-denies
+    type: denies
+    target: bridge-unsafe
+    by: bridge-safe
+  - id: inspectors-support
+    type: supports
+    target: bridge-unsafe
+    evidence: {document: story, quote: "Inspectors found cracks in the bridge"}
+  - id: draft-supports
+    type: supports
+    target: bridge-unsafe
+    by: draft-claim
+reviews:
+  - id: review-bridge
+    claim: bridge-unsafe
+    verdict: mostly-true
+    rationale: Inspectors found cracks.
+    reviewer: Example Desk
+    date: "2020-06-01"
+"""
+FULLTEXT = f"The bridge is old. Alice said the bridge is unsafe. Bob denied it. A {UNQUOTED} nobody quotes. Inspectors found cracks in the bridge.\n"
+CONFIG = """\
+title: Bridge desk
+fulltext_paths: ["../private"]
+default_scale: five-point
+rating_scales:
+  - id: five-point
+    name: Five-point truth scale
+    values:
+      - {id: "false", label: "False", rating: 1, status: contradicted}
+      - {id: "mostly-false", label: "Mostly false", rating: 2, status: contradicted}
+      - {id: "mixed", label: "Mixed", rating: 3, status: contested}
+      - {id: "mostly-true", label: "Mostly true", rating: 4, status: supported}
+      - {id: "true", label: "True", rating: 5, status: supported}
+"""
+
+
+@pytest.fixture
+def synthetic(tmp_path: Path) -> claimcheck.Corpus:
+    """A small corpus with a review, a draft, a private full text and hostile text in names and claims."""
+    private = tmp_path / "private"
+    private.mkdir()
+    (private / "story.txt").write_text(FULLTEXT, encoding="utf-8")
+    root = tmp_path / "claims"
+    root.mkdir()
+    (root / "claimcheck.yaml").write_text(CONFIG, encoding="utf-8")
+    sha = hashlib.sha256(FULLTEXT.encode()).hexdigest()
+    (root / "bridge.yaml").write_text(SYNTHETIC.replace("SHA", sha), encoding="utf-8")
+    corpus = claimcheck.load(root)
+    assert corpus.ok, [p.format() for p in corpus.problems]
+    assert corpus.fulltexts["story"] == FULLTEXT
+    return corpus
+
+
+@pytest.fixture(scope="module")
+def smic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The SMIC case built once for the module."""
+    out = tmp_path_factory.mktemp("smic") / "site"
+    build_site(claimcheck.load(SMIC), out)
+    return out
+
+
+# ---- pages -----------------------------------------------------------------------------------
+def test_smic_site_has_every_page(smic_site: Path) -> None:
+    """The SMIC site holds the index, timeline, map, search and a page per claim, source and document."""
+    corpus = claimcheck.load(SMIC)
+    expected = {"index.html", "timeline.html", "map.html", "search.html", "search-index.js", "static/site.css", "static/search.js", MANIFEST}
+    expected |= {f"claims/{c}.html" for c in corpus.claims} | {f"sources/{s}.html" for s in corpus.sources}
+    expected |= {f"documents/{d}.html" for d in corpus.documents}
+    assert set(files_of(smic_site)) == expected
+
+
+def test_index_lists_the_dispute_before_other_claims(smic_site: Path) -> None:
+    """The index opens with the military-links dispute, both sides' parties and its balance, then the other claims by topic."""
+    page = visible(text(smic_site, "index.html"))
+    assert page.index("Contested propositions") < page.index("Military links: SMIC and the Chinese government") < page.index("Other claims, by topic")
+    assert "Asserting side Parties: Trump administration, US Department of Commerce, US Department of Defense (the Pentagon), SOS International" in page
+    assert "Responding side Parties: Semiconductor Manufacturing International Corporation (SMIC)" in page
+    assert "Partly answered" in page
+    assert "Not answered by Chinese government" in page
+    assert "Status of the asserting side: Contested" in page
+    assert page.index("Export controls") < page.index("Huawei restrictions") < page.index("US china tech conflict")
+
+
+def test_claim_page_shows_the_full_attribution_chain(smic_site: Path) -> None:
+    """The Pentagon claim's chain runs Pentagon → Wall Street Journal → the article, with each hop's mode in words."""
+    page = text(smic_site, "claims/pentagon-military-links.html")
+    chain = re.search(r'<ol class="chain">(.*?)</ol>', page, re.S)
+    assert chain
+    steps = [visible(li) for li in re.findall(r"<li>(.*?)</li>", chain[1], re.S)]
+    assert steps == [
+        "US Department of Defense (the Pentagon) paraphrased by The Wall Street Journal",
+        "The Wall Street Journal paraphrased by the document",
+        "US imposes restrictions on technology sales to Chinese chip giant SMIC where the words appear",
+    ]
+    assert "SMIC has links with the Chinese military, the Pentagon alleged, according to The Wall Street Journal." in visible(page)
+
+
+def test_claim_page_sets_evidence_side_by_side(smic_site: Path) -> None:
+    """Supporting and contradicting evidence are two sections of one grid; SMIC's denial sits in the contradicting one."""
+    page = text(smic_site, "claims/pentagon-military-links.html")
+    grid = re.search(r'<div class="evidence-grid">(.*?)</div>\s*</section>', page, re.S)
+    assert grid
+    support, against = re.split(r'<section class="against"', grid[1])
+    assert "Nothing recorded supports this claim." in visible(support)
+    assert "Denial by Semiconductor Manufacturing International Corporation (SMIC)" in visible(against)
+    assert "../claims/smic-no-military-relationship.html" in against
+    css = (smic_site / "static/site.css").read_text(encoding="utf-8")
+    wide = css[css.index("@media (min-width: 48rem)") :]
+    assert re.search(r"\.evidence-grid[^{]*\{ grid-template-columns: 1fr 1fr; \}", wide[: wide.index("\n}")])
+
+
+def test_claim_page_keeps_status_apart_from_verdict(smic_site: Path) -> None:
+    """A claim page shows the evidence-derived status and says no verdict was given; the findings are in plain words."""
+    page = visible(text(smic_site, "claims/pentagon-military-links.html"))
+    assert "Evidence-derived status: Contested" in page
+    assert "No editor's verdict has been given on this claim." in page
+    assert "Second-hand only. The Pentagon's words are known only through The Wall Street Journal's report" in page
+    assert "The dispute Military links: SMIC and the Chinese government, on the asserting side." in page
+
+
+def test_partial_dates_keep_their_precision(smic_site: Path) -> None:
+    """Claim pages and the timeline say "between 24 August and 27 September 2020", "by September 2020", "May 2020"."""
+    assert "between 24 August and 27 September 2020" in visible(text(smic_site, "claims/commerce-letter-military-use-risk.html"))
+    timeline = visible(text(smic_site, "timeline.html"))
+    for words in ("by September 2020", "May 2020", "between 24 August and 27 September 2020", "September 2020", "July 2020"):
+        assert words in timeline
+    assert "2020-09-01" not in text(smic_site, "timeline.html")
+
+
+def test_timeline_is_in_date_order(smic_site: Path) -> None:
+    """Timeline anchors follow PartialDate.sort_key(); each claim page links to its own anchor."""
+    corpus = claimcheck.load(SMIC)
+    page = text(smic_site, "timeline.html")
+    anchors = re.findall(r'<li id="(claim|document)-([a-z0-9-]+)"', page)
+    dates = [(corpus.claims[i] if k == "claim" else corpus.documents[i]).date for k, i in anchors]
+    keys = [d.sort_key() for d in dates if d is not None]
+    assert len(keys) == len(anchors) == 21 + 5
+    assert keys == sorted(keys)
+    assert 'href="../timeline.html#claim-pentagon-ban-review"' in text(smic_site, "claims/pentagon-ban-review.html")
+
+
+def test_document_page_lists_quotes_in_document_order(smic_site: Path) -> None:
+    """The article's page lists each quoted passage once per use, ordered by its offset in the full text."""
+    corpus = claimcheck.load(SMIC)
+    page = text(smic_site, "documents/smic-article.html")
+    quotes = [html.unescape(q) for q in re.findall(r"<blockquote><p>(.*?)</p></blockquote>", page, re.S)]
+    offsets = sorted((a.match[0], i) for i, a in enumerate(a for c in corpus.claims.values() for a in c.appearances) if a.match)
+    ordered = [a for c in corpus.claims.values() for a in c.appearances]
+    assert quotes == [" ".join(ordered[i].quote.split()) for _, i in offsets]
+    assert "Only these passages are published, never the full text." in visible(page)
+
+
+def test_source_page_shows_claims_by_and_about_and_replies(smic_site: Path) -> None:
+    """SMIC's page lists its denials, what was claimed about it, and its declared interest."""
+    page = visible(text(smic_site, "sources/smic.html"))
+    assert "Denies: SMIC has links with the Chinese military, the Pentagon alleged" in page
+    assert "What was claimed about Semiconductor Manufacturing International Corporation (SMIC)" in page
+    assert "The accused party" in page
+    assert "Also called SMIC" in page
+
+
+def test_every_page_has_csp_lang_landmarks_and_relative_links(smic_site: Path) -> None:
+    """Each page has the CSP, lang, a skip link to main, no inline style or script, and only relative links that resolve."""
+    pages = {p: parse(text(smic_site, p)) for p in files_of(smic_site) if p.endswith(".html")}
+    for path, links in pages.items():
+        source = text(smic_site, path)
+        assert f'content="{CSP}; base-uri \'none\'; form-action \'none\'"' in source, path
+        assert '<html lang="en">' in source
+        assert '<a class="skip-link" href="#main">' in source
+        assert '<main id="main"' in source
+        assert not any("style" in a for _, a in links.tags), path
+        assert not any(t == "script" and a.get("type") != "application/ld+json" and not a.get("src") for t, a in links.tags), path
+        for ref in links.refs:
+            if ref.startswith("https://"):
+                continue
+            assert not re.match(r"^[a-z]+:|^/", ref), (path, ref)
+            target, _, fragment = ref.partition("#")
+            resolved = os.path.normpath(os.path.join(os.path.dirname(path), target)) if target else path
+            assert (smic_site / resolved).is_file(), (path, ref)
+            if fragment and resolved.endswith(".html"):
+                ids = pages[resolved].ids if resolved in pages else parse(text(smic_site, resolved)).ids
+                assert fragment in ids, (path, ref)
+
+
+def test_map_draws_every_claim_and_tells_support_from_opposition(smic_site: Path, synthetic: claimcheck.Corpus, tmp_path: Path) -> None:
+    """The map is inline SVG with a link per claim; support is solid green, opposition dashed red, both labelled; a text list follows."""
+    page = text(smic_site, "map.html")
+    svg = re.search(r"<svg xmlns.*?</svg>", page, re.S)
+    assert svg
+    corpus = claimcheck.load(SMIC)
+    assert {f"claims/{c}.html" for c in corpus.claims} == set(re.findall(r'<a href="(claims/[a-z0-9-]+\.html)" class="map-node"', svg[0]))
+    assert 'stroke="#b42318" stroke-width="2" stroke-dasharray="9 5"' in svg[0]
+    assert ">denies</text>" in svg[0]
+    assert visible(page).count(" denies ") >= 5
+    out = tmp_path / "site"
+    build_site(synthetic, out)
+    bridge = re.search(r"<svg xmlns.*?</svg>", text(out, "map.html"), re.S)
+    assert bridge
+    assert re.search(r'stroke="#146c43" stroke-width="2" marker-end="url\(#map-arrow-supports\)"', bridge[0])
+    assert ">supports</text>" in bridge[0]
+    assert 'href="documents/story.html"' in bridge[0]
+    assert "<script" not in bridge[0]
+    assert "&lt;/script&gt;" in bridge[0]
+
+
+def test_search_index_is_a_script_with_claims_sources_and_quotes(smic_site: Path) -> None:
+    """search-index.js assigns window.CLAIMCHECK_INDEX; "armed forces" finds the SMIC denial claim and its quote."""
+    script = text(smic_site, "search-index.js")
+    prefix = "window.CLAIMCHECK_INDEX = "
+    assert script.startswith(prefix)
+    assert script.endswith(";\n")
+    entries = json.loads(script[len(prefix) : -2])
+    hits = [e for e in entries if "armed forces" in (e["title"] + e["text"]).lower()]
+    assert {"claims/smic-no-military-relationship.html", "claims/smic-no-military-relationship.html#quote-1"} <= {e["url"] for e in hits}
+    assert {e["type"] for e in entries} == {"claim", "quote", "source", "document"}
+    search = text(smic_site, "search.html")
+    assert '<script src="search-index.js"></script>' in search
+    assert '<script src="static/search.js"></script>' in search
+    js = text(smic_site, "static/search.js")
+    assert "innerHTML" not in js
+    assert "fetch(" not in js
+    assert "textContent" in js
+
+
+# ---- JSON-LD ------------------------------------------------------------------------------------
+def test_claim_jsonld_has_a_date_only_when_single(smic_site: Path) -> None:
+    """A claim without review is a schema.org Claim; datePublished appears for "2020-09" and never for an interval."""
+    single = jsonld(text(smic_site, "claims/pentagon-ban-review.html"))
+    assert single["@type"] == "Claim"
+    assert single["datePublished"] == "2020-09"
+    assert single["author"] == {"@type": "Organization", "name": "US Department of Defense (the Pentagon)"}
+    assert single["appearance"][0]["name"] == "US imposes restrictions on technology sales to Chinese chip giant SMIC"
+    for cid in ("pentagon-military-links", "commerce-letter-military-use-risk"):
+        assert "datePublished" not in jsonld(text(smic_site, f"claims/{cid}.html"))
+
+
+def test_claimreview_has_googles_required_fields(synthetic: claimcheck.Corpus, tmp_path: Path) -> None:
+    """A reviewed claim carries a ClaimReview with claimReviewed, reviewRating from the scale, url, author, date and the Claim."""
+    out = tmp_path / "site"
+    build_site(synthetic, out, base_url="https://news.example/desk")
+    data = jsonld(text(out, "claims/bridge-unsafe.html"))
+    assert data["@type"] == "ClaimReview"
+    assert data["claimReviewed"] == 'The bridge is unsafe </script><!-- "quoted" & <b>bold</b>.'
+    assert data["reviewRating"] == {"@type": "Rating", "ratingValue": 4, "bestRating": 5, "worstRating": 1, "alternateName": "Mostly true"}
+    assert data["url"] == "https://news.example/desk/claims/bridge-unsafe.html"
+    assert data["author"] == {"@type": "Organization", "name": "Example Desk"}
+    assert data["datePublished"] == "2020-06-01"
+    item = data["itemReviewed"]
+    assert item["@type"] == "Claim"
+    assert item["author"]["@type"] == "Person"
+    assert item["datePublished"] == "2020-05-03"
+    assert item["appearance"] == [{"@type": "CreativeWork", "name": "Story with </script><!-- in its title", "url": "https://example.org/story?a=1&b=2", "datePublished": "2020-05-10"}]
+    page = visible(text(out, "claims/bridge-unsafe.html"))
+    assert "Editor's verdict: Mostly true (rated 4 on Five-point truth scale, from 1 to 5)" in page
+    assert page.index("Evidence-derived status: Contested") < page.index("Editor's verdict")
+
+
+def test_jsonld_cannot_break_out_of_its_script(synthetic: claimcheck.Corpus, tmp_path: Path) -> None:
+    """"</script>", "<!--" and "&" in data are written as \\u003c, \\u003e and \\u0026 inside the JSON-LD block."""
+    out = tmp_path / "site"
+    build_site(synthetic, out)
+    page = text(out, "claims/bridge-unsafe.html")
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    assert block
+    assert "<" not in block[1]
+    assert ">" not in block[1]
+    assert "&" not in block[1]
+    assert "\\u003c/script\\u003e\\u003c!--" in block[1]
+    assert page.count("</script>") == 1
+
+
+# ---- safety -------------------------------------------------------------------------------------
+def test_text_is_escaped_everywhere(synthetic: claimcheck.Corpus, tmp_path: Path) -> None:
+    """Markup in names, titles and claims is shown as text on every page, never as markup."""
+    out = tmp_path / "site"
+    build_site(synthetic, out)
+    for path, content in files_of(out).items():
+        if path.endswith(".html"):
+            page = content.decode()
+            assert "<script>alert" not in page, path
+            assert "<b>bold</b>" not in page, path
+            assert "<!-- in its title" not in page, path
+    assert "Alice &lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt; Example" in text(out, "sources/alice.html")
+    assert "\\u003cscript\\u003e" in text(out, "search-index.js")
+    assert "<script>" not in text(out, "search-index.js")
+
+
+def test_only_http_urls_become_links(synthetic: claimcheck.Corpus, tmp_path: Path) -> None:
+    """A javascript: URL is shown as text; an https URL becomes an external link."""
+    bob = attrs.evolve(synthetic.sources["bob"], url="javascript:alert(1)")
+    corpus = attrs.evolve(synthetic, sources={**synthetic.sources, "bob": bob})
+    out = tmp_path / "site"
+    build_site(corpus, out)
+    page = text(out, "sources/bob.html")
+    assert 'href="javascript' not in page
+    assert "javascript:alert(1)" in page
+    assert '<a href="https://example.org/story?a=1&amp;b=2" rel="external noopener noreferrer">' in text(out, "documents/story.html")
+
+
+def test_fulltext_is_never_published(synthetic: claimcheck.Corpus, smic_site: Path, tmp_path: Path) -> None:
+    """Neither a full text nor an unquoted passage of it appears in any file of the site."""
+    out = tmp_path / "site"
+    build_site(synthetic, out, include_drafts=True)
+    for content in files_of(out).values():
+        assert UNQUOTED.encode() not in content
+    article = " ".join(claimcheck.load(SMIC).fulltexts["smic-article"].split())
+    # quotes are sentence-sized: no paragraph of two sentences or more is ever published whole
+    paragraphs = [" ".join(p.split()) for p in claimcheck.load(SMIC).fulltexts["smic-article"].split("\n\n") if ". " in p.strip()]
+    assert len(paragraphs) >= 3
+    for content in files_of(smic_site).values():
+        flat = " ".join(html.unescape(content.decode()).split())
+        assert article not in flat
+        assert not any(p in flat for p in paragraphs)
+
+
+def test_ids_cannot_place_files_outside_the_site(synthetic: claimcheck.Corpus, tmp_path: Path) -> None:
+    """A claim id that is not a slug stops the build; a page path with '..' is refused."""
+    claim = attrs.evolve(synthetic.claims["bridge-old"], id="../../evil")
+    corpus = attrs.evolve(synthetic, claims={**synthetic.claims, "../../evil": claim})
+    with pytest.raises(OutputError, match="is not a slug"):
+        build_site(corpus, tmp_path / "site")
+    assert not (tmp_path / "evil.html").exists()
+    assert not (tmp_path / "site").exists()
+    with pytest.raises(OutputError, match="must be relative"):
+        inside(tmp_path, "claims/../../x.html")
+    with pytest.raises(OutputError):
+        record_page("claim", "Bad_ID")
+
+
+# ---- drafts ---------------------------------------------------------------------------------------
+def test_drafts_are_left_out_and_the_index_says_so(synthetic: claimcheck.Corpus, tmp_path: Path) -> None:
+    """A draft claim has no page and no mention unless include_drafts; the index counts what was left out."""
+    out = tmp_path / "site"
+    result = build_site(synthetic, out)
+    assert result.drafts_excluded == 1
+    assert not (out / "claims/draft-claim.html").exists()
+    assert not any(b"DRAFT-ONLY-TEXT" in c for c in files_of(out).values())
+    assert "1 draft claim was left out of this site" in visible(text(out, "index.html"))
+    with_drafts = tmp_path / "drafts"
+    build_site(synthetic, with_drafts, include_drafts=True)
+    assert "This claim is a draft" in visible(text(with_drafts, "claims/draft-claim.html"))
+    assert "left out" not in visible(text(with_drafts, "index.html"))
+
+
+# ---- the build ----------------------------------------------------------------------------------
+def test_build_is_deterministic_serial_or_parallel(tmp_path: Path) -> None:
+    """Two builds of the same corpus, one in worker processes, are byte-identical."""
+    corpus = claimcheck.load(SMIC)
+    build_site(corpus, tmp_path / "a")
+    build_site(corpus, tmp_path / "b", jobs=2)
+    assert files_of(tmp_path / "a") == files_of(tmp_path / "b")
+
+
+def _copy_smic(tmp_path: Path) -> Path:
+    root = tmp_path / "claims"
+    root.mkdir()
+    for f in SMIC.iterdir():
+        (root / f.name).write_bytes(f.read_bytes())
+    config = (root / "claimcheck.yaml").read_text(encoding="utf-8")
+    shared = (REPO.parent / "shared" / "sources").as_posix()
+    (root / "claimcheck.yaml").write_text(config.replace('["../../shared/sources"]', json.dumps([shared])), encoding="utf-8")
+    return root
+
+
+def test_rebuild_rewrites_only_changed_pages(tmp_path: Path) -> None:
+    """After editing one claim, its page is rewritten while an unrelated page keeps its inode and mtime."""
+    root = _copy_smic(tmp_path)
+    out = tmp_path / "site"
+    first = build_site(claimcheck.load(root), out)
+    assert first.unchanged == ()
+    edited, untouched = out / "claims/tsmc-stop-supplying-huawei.html", out / "claims/pentagon-military-links.html"
+    before_edited, before = edited.read_bytes(), os.stat(untouched)
+    case = root / "smic-2020.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace("TSMC would not supply chips", "TSMC would no longer supply chips"), encoding="utf-8")
+    second = build_site(claimcheck.load(root), out)
+    after = os.stat(untouched)
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert edited.read_bytes() != before_edited
+    assert b"TSMC would no longer supply chips" in edited.read_bytes()
+    assert "claims/tsmc-stop-supplying-huawei.html" in second.written
+    assert "claims/pentagon-military-links.html" in second.unchanged
+    assert set(second.written) <= {"claims/tsmc-stop-supplying-huawei.html", "index.html", "timeline.html", "map.html", "sources/tsmc.html",
+                                   "sources/huawei.html", "documents/smic-article.html", "search-index.js", "sources/article-publisher.html"}
+    assert second.rendered < second.pages
+    third = build_site(claimcheck.load(root), out)
+    assert third.written == ()
+    assert third.rendered == 0
+
+
+def test_a_deleted_claim_loses_its_page(synthetic: claimcheck.Corpus, tmp_path: Path) -> None:
+    """A rebuild removes the page of a claim that is no longer in the corpus."""
+    out = tmp_path / "site"
+    build_site(synthetic, out)
+    claims = {k: v for k, v in synthetic.claims.items() if k != "bridge-old"}
+    result = build_site(attrs.evolve(synthetic, claims=claims), out)
+    assert result.removed == ("claims/bridge-old.html",)
+    assert not (out / "claims/bridge-old.html").exists()
+
+
+def test_a_failed_build_leaves_the_previous_site(synthetic: claimcheck.Corpus, tmp_path: Path) -> None:
+    """A template error stops the build with its location; the old site is untouched and no temporary folder remains."""
+    out = tmp_path / "out" / "site"
+    build_site(synthetic, out)
+    before = files_of(out)
+    broken = tmp_path / "templates"
+    broken.mkdir()
+    (broken / "claim.html").write_text("{% extends 'default:claim.html' %}{% block content %}{{ oops( }}{% endblock %}", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"template error: .*claim\.html:1: .*previous site at .* is unchanged"):
+        build_site(synthetic, out, templates=broken)
+    assert files_of(out) == before
+    assert sorted(p.name for p in out.parent.iterdir()) == ["site"]
+
+
+def test_a_second_build_into_the_same_folder_is_refused(synthetic: claimcheck.Corpus, tmp_path: Path) -> None:
+    """While a build holds the lock, another build into the same folder fails with a clear message and writes nothing."""
+    out = tmp_path / "site"
+    with build_lock(out.absolute()), pytest.raises(OutputError, match=r"another build into .* is running"):
+        build_site(synthetic, out)
+    assert not out.exists()
+    build_site(synthetic, out)
+    assert (out / "index.html").is_file()
+    assert not list(tmp_path.glob(".site.*"))
+
+
+def test_a_folder_not_built_by_claimcheck_is_not_replaced(synthetic: claimcheck.Corpus, tmp_path: Path) -> None:
+    """An existing non-empty folder without a build manifest, or the corpus itself, is never replaced."""
+    out = tmp_path / "notes"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(OutputError, match="was not built by claimcheck"):
+        build_site(synthetic, out)
+    assert (out / "keep.txt").read_text(encoding="utf-8") == "mine"
+    with pytest.raises(OutputError):
+        build_site(synthetic, synthetic.root)
+
+
+def test_templates_and_static_files_override_one_at_a_time(synthetic: claimcheck.Corpus, tmp_path: Path) -> None:
+    """A user base.html extending "default:base.html" changes every page; a user site.css replaces the built-in one."""
+    tdir = tmp_path / "templates"
+    (tdir / "static").mkdir(parents=True)
+    (tdir / "base.html").write_text(
+        '{% extends "default:base.html" %}{% block footer %}<footer><p>Published by the {{ site.title }} &amp; friends.</p></footer>{% endblock %}',
+        encoding="utf-8",
+    )
+    (tdir / "static" / "site.css").write_text("body { color: #000; }\n", encoding="utf-8")
+    (tdir / "static" / "extra.css").write_text("p { margin: 0; }\n", encoding="utf-8")
+    out = tmp_path / "site"
+    build_site(synthetic, out, templates=tdir)
+    for page in ("index.html", "claims/bridge-unsafe.html", "map.html"):
+        assert "Published by the Bridge desk &amp; friends." in text(out, page)
+        assert "Built with claimcheck" not in text(out, page)
+    assert "Evidence-derived status" in text(out, "claims/bridge-unsafe.html")  # the other templates are still the built-in ones
+    assert text(out, "static/site.css") == "body { color: #000; }\n"
+    assert (out / "static/extra.css").is_file()
+
+
+def test_cli_builds_the_site_and_refuses_a_corpus_with_errors(tmp_path: Path) -> None:
+    """`claimcheck build PATH -o DIR` writes the site and reports it; a corpus with errors exits 1 and writes nothing."""
+    runner = CliRunner()
+    out = tmp_path / "site"
+    result = runner.invoke(main, ["build", str(SMIC), "-o", str(out), "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["pages"] == 43
+    assert len(report["written"]) == 46
+    assert (out / "index.html").is_file()
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "x.yaml").write_text(textwrap.dedent("""\
+        claims:
+          - {id: c, text: T, speaker: nobody, kind: assertion, appearances: [{document: nowhere, quote: q}]}
+        """), encoding="utf-8")
+    result = runner.invoke(main, ["build", str(bad), "-o", str(tmp_path / "bad-site")], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert "unknown source 'nobody'" in result.output
+    assert not (tmp_path / "bad-site").exists()
+
+
+def test_cli_reports_a_busy_lock_as_an_error(synthetic: claimcheck.Corpus, tmp_path: Path) -> None:
+    """When another build holds the lock, the CLI exits 2 with the reason on stderr."""
+    out = tmp_path / "site"
+    with build_lock(out.absolute()):
+        result = CliRunner().invoke(main, ["build", str(synthetic.root), "-o", str(out)], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert "another build into" in result.output
+
+
+def test_progress_bar_goes_to_stderr(monkeypatch: pytest.MonkeyPatch, synthetic: claimcheck.Corpus, tmp_path: Path) -> None:
+    """With progress on, the render progress bar is drawn on stderr, and the summary on stdout."""
+    seen: list[dict[str, Any]] = []
+    import click
+
+    real: Callable[..., Any] = click.progressbar
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(click, "progressbar", spy)
+    result = CliRunner().invoke(main, ["build", str(synthetic.root), "-o", str(tmp_path / "site"), "--progress"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert seen
+    assert seen[0]["label"] == "Rendering pages"
+    assert seen[0]["length"] == len(list((tmp_path / "site").rglob("*.html")))
