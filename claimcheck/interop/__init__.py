@@ -18,9 +18,9 @@ from typing import Any
 
 import attrs
 
+from claimcheck import atomic
 from claimcheck.corpus import Corpus
 from claimcheck.errors import OutputError, UsageError
-from claimcheck.interop import atomic
 from claimcheck.interop.claimreview_export import dumps, export_claimreview, to_claimreview
 from claimcheck.interop.claimreview_import import import_claimreview
 from claimcheck.interop.csv_format import export_csv, import_csv

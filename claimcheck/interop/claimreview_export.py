@@ -22,9 +22,9 @@ import json
 import os
 from typing import Any
 
+from claimcheck import atomic
 from claimcheck.corpus import Corpus
 from claimcheck.dates import PartialDate
-from claimcheck.interop import atomic
 from claimcheck.model import Claim, Document, Review, Source
 from claimcheck.problems import Problem
 

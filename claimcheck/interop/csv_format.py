@@ -19,8 +19,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from claimcheck import atomic
 from claimcheck.corpus import Corpus
-from claimcheck.interop import atomic
 from claimcheck.interop.tables import BOOLEANS, ID_LISTS, INTEGERS, TABLES, Row, corpus_tables, rows_to_scales, tables_to_sections
 from claimcheck.problems import Problem
 

@@ -27,8 +27,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from claimcheck import atomic
 from claimcheck.corpus import Corpus
-from claimcheck.interop import atomic
 from claimcheck.interop.builder import Builder
 from claimcheck.interop.claimreview_export import dumps
 from claimcheck.interop.queries import is_live

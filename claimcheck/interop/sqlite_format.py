@@ -19,9 +19,9 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from claimcheck import atomic
 from claimcheck.corpus import Corpus
 from claimcheck.errors import OutputError
-from claimcheck.interop import atomic
 from claimcheck.interop.tables import ID_LISTS, TABLES, Row, corpus_tables
 
 #: Per table: primary key columns, and column → referenced table.

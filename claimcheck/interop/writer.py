@@ -17,8 +17,8 @@ from typing import Any
 
 import yaml
 
+from claimcheck import atomic
 from claimcheck.errors import OutputError
-from claimcheck.interop import atomic
 from claimcheck.loader import CONFIG_NAME
 from claimcheck.model import SECTIONS, RatingScale, from_dict, to_dict
 from claimcheck.parsing import StrictLoader
