@@ -31,8 +31,8 @@ STATUS_EXPLANATIONS = {
     Status.SUPPORTED: "Recorded evidence supports this claim and nothing recorded contradicts it.",
     Status.CONTRADICTED: "Recorded evidence contradicts this claim and nothing recorded supports it.",
     Status.CONTESTED: (
-        "The record holds both sides: what bears on this claim includes items for it and against it, or a denial "
-        "that nothing independent settles either way."
+        "The record holds both sides: items for this claim and items against it, or a denial that no independent "
+        "evidence settles either way."
     ),
     Status.UNVERIFIED: "No supporting or contradicting evidence is recorded for this claim.",
 }
