@@ -180,12 +180,12 @@ def _parse_yaml(text: str, name: str) -> Parsed:
         )
     except yaml.YAMLError as exc:
         return Parsed(text=text, problems=(Problem(code="parse-error", message=f"malformed YAML: {exc}", file=name),))
-    except (ValueError, TypeError, AttributeError, OverflowError) as exc:  # a tag PyYAML cannot build from its text: !!int abc
-        msg = f"malformed YAML: a tagged value cannot be read ({exc})"
-        return Parsed(text=text, problems=(Problem(code="parse-error", message=msg, file=name),))
     except RecursionError:
         msg = f"the YAML nests too deeply (the limit is {limits.MAX_DEPTH} levels)"
         return Parsed(text=text, problems=(Problem(code="too-deep", message=msg, file=name),))
+    except Exception as exc:  # PyYAML's constructors fail untidily on a tag they cannot build: !!int abc, !!int with no text
+        msg = f"malformed YAML: a tagged value cannot be read ({type(exc).__name__}: {exc})"
+        return Parsed(text=text, problems=(Problem(code="parse-error", message=msg, file=name),))
     if data is None:
         return Parsed(text=text, problems=(Problem(code="empty-file", message="the file holds no YAML data", file=name),))
     return Parsed(text=text, data=data)
