@@ -1,0 +1,226 @@
+"""What an editor fills in for each kind of record, and the checks a new record must pass.
+
+Each kind lists its :class:`Field` s (the ones ``claimcheck add`` asks for, in order); a value is
+checked as soon as it is given (:func:`check_value`), the whole record before it is written
+(:func:`check_record`). Messages name the field, what was expected and what was found, with
+"did you mean" for a reference that names no record.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from claimcheck.corpus import Corpus
+from claimcheck.dates import DateError, PartialDate
+from claimcheck.editor.ids import check_id, check_reference, corpus_ids
+from claimcheck.editor.yamlstyle import key_order
+from claimcheck.quotes import NormalisedText
+from claimcheck.schemas import load_schemas
+
+__all__ = ["FIELDS", "KINDS", "Field", "build_record", "check_record", "check_value", "enum", "quote_problem"]
+
+#: ``claimcheck add KIND`` → the corpus section the record goes to.
+KINDS = {"source": "sources", "document": "documents", "claim": "claims", "relation": "relations"}
+_NOUNS = {"sources": "source", "documents": "document", "claims": "claim", "relations": "relation"}
+
+
+@functools.cache
+def enum(schema: str, *path: str) -> tuple[str, ...]:
+    """The allowed values of an enum in a schema, e.g. ``enum("claim", "kind")``."""
+    node: Any = load_schemas()[f"{schema}.schema.json"]
+    for part in path:
+        node = node[part]
+    return tuple(node["enum"])
+
+
+@attrs.define(frozen=True, kw_only=True)
+class Field:
+    """One field a new record may have: how it is asked for and checked."""
+
+    name: str
+    label: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    ref: str | None = None  # the section a reference names a record of
+    many: bool = False
+    date: bool = False
+
+
+def _fields() -> dict[str, tuple[Field, ...]]:
+    workflow = enum("defs", "$defs", "workflow")
+    return {
+        "sources": (
+            Field(name="name", label="Name", required=True),
+            Field(name="kind", label="Kind", required=True, choices=enum("source", "properties", "kind")),
+            Field(name="short_name", label="Name inside a sentence ('the Pentagon')"),
+            Field(name="description", label="Description"),
+            Field(name="url", label="URL"),
+            Field(name="aliases", label="Alias", many=True),
+            Field(name="affiliations", label="Affiliation (source id)", ref="sources", many=True),
+            Field(name="note", label="Note"),
+        ),
+        "documents": (
+            Field(name="title", label="Title", required=True),
+            Field(name="kind", label="Kind", required=True, choices=enum("document", "properties", "kind")),
+            Field(name="publisher", label="Publisher (source id)", ref="sources"),
+            Field(name="authors", label="Author (source id)", ref="sources", many=True),
+            Field(name="date", label="Date (YYYY, YYYY-MM, YYYY-MM-DD or an interval)", date=True),
+            Field(name="url", label="URL"),
+            Field(name="archive_url", label="Archive URL"),
+            Field(name="retrieved", label="Retrieved on", date=True),
+            Field(name="language", label="Language (en, fr...)"),
+            Field(name="note", label="Note"),
+        ),
+        "claims": (
+            Field(name="text", label="Claim, neutrally worded", required=True),
+            Field(name="speaker", label="Speaker (source id)", required=True, ref="sources"),
+            Field(name="kind", label="Kind", required=True, choices=enum("claim", "properties", "kind")),
+            Field(name="date", label="Date made (YYYY, YYYY-MM, YYYY-MM-DD or an interval)", date=True),
+            Field(name="date_note", label="How the date was worked out"),
+            Field(name="topics", label="Topic", many=True),
+            Field(name="subjects", label="Subject (source id)", ref="sources", many=True),
+            Field(name="tags", label="Tag", many=True),
+            Field(name="parent", label="Parent claim (id)", ref="claims"),
+            Field(name="status", label="Status", choices=workflow),
+            Field(name="context", label="Context note", many=True),
+            Field(name="note", label="Note"),
+        ),
+        "relations": (
+            Field(name="type", label="Type", required=True, choices=enum("relation", "properties", "type")),
+            Field(name="target", label="Target claim (id)", required=True, ref="claims"),
+            Field(name="by", label="Claim bearing on it (id)", ref="claims"),
+            Field(name="note", label="Note"),
+            Field(name="status", label="Status", choices=workflow),
+        ),
+    }
+
+
+FIELDS: dict[str, tuple[Field, ...]] = _fields()
+
+
+def _known(corpus: Corpus, section: str) -> list[str]:
+    table: Mapping[str, Any] = getattr(corpus, section)
+    return list(table)
+
+
+def check_value(corpus: Corpus, section: str, field: Field, value: str) -> str | None:
+    """What is wrong with one value of ``field`` (``None`` when nothing is)."""
+    if field.ref is not None:
+        return check_reference(field.name, value, _NOUNS[field.ref], _known(corpus, field.ref))
+    if field.choices and value not in field.choices:
+        from claimcheck.schema_problems import suggest
+
+        return f"{field.name}: expected one of {', '.join(field.choices)}; found {value!r}{suggest(value, field.choices)}"
+    if field.date:
+        try:
+            PartialDate.parse(value)
+        except DateError as exc:
+            return f"{field.name}: {exc}"
+    if field.name in {"url", "archive_url"} and not value.startswith(("http://", "https://")):
+        return f"{field.name}: expected an absolute http(s) URL; found {value!r}"
+    if not value.strip():
+        return f"{field.name}: expected some text; found nothing"
+    return None
+
+
+def quote_problem(corpus: Corpus, field: str, document: str, quote: str) -> str | None:
+    """Why ``quote`` cannot be from ``document``'s full text (``None`` when it is there, or no text is available)."""
+    text = corpus.fulltexts.get(document)
+    if text is None or NormalisedText(text).find(quote) is not None:
+        return None
+    return f"{field}: the quote is not in the full text of {document!r} (whitespace and typographic quotes are tolerated)"
+
+
+def build_record(section: str, values: Mapping[str, Any]) -> dict[str, Any]:
+    """A record dict with keys in the schema's order; empty values left out."""
+    order = key_order(section)
+    present = {k: v for k, v in values.items() if v is not None and v != "" and v != [] and v != ()}
+    keys = sorted(present, key=lambda k: order.index(k) if k in order else len(order))
+    return {k: list(present[k]) if isinstance(present[k], tuple) else present[k] for k in keys}
+
+
+def check_record(corpus: Corpus, section: str, record: Mapping[str, Any]) -> list[str]:
+    """Every problem with ``record`` as a new record of ``section`` in ``corpus``."""
+    problems: list[str] = []
+    problem = check_id(str(record.get("id", "")), corpus_ids(corpus))
+    if problem:
+        problems.append(problem)
+    for field in FIELDS[section]:
+        value = record.get(field.name)
+        if value is None:
+            if field.required:
+                problems.append(f"{field.name}: required; found nothing")
+            continue
+        for item in value if field.many else [value]:
+            problem = check_value(corpus, section, field, str(item))
+            if problem:
+                problems.append(problem)
+    if section == "claims":
+        problems += _claim_problems(corpus, record)
+    elif section == "relations":
+        problems += _relation_problems(corpus, record)
+    return problems
+
+
+def _claim_problems(corpus: Corpus, record: Mapping[str, Any]) -> list[str]:
+    problems: list[str] = []
+    appearances = record.get("appearances") or []
+    if not appearances:
+        problems.append("appearances: a claim needs at least one (a document and the quote in it)")
+    modes = enum("claim", "$defs", "hop", "properties", "mode")
+    for i, app in enumerate(appearances):
+        where = f"appearances/{i}"
+        problem = check_reference(f"{where}/document", str(app.get("document", "")), "document", corpus.documents)
+        if problem:
+            problems.append(problem)
+        quote = app.get("quote")
+        if not quote:
+            problems.append(f"{where}/quote: required; found nothing")
+        else:
+            problem = quote_problem(corpus, f"{where}/quote", str(app.get("document")), str(quote))
+            if problem:
+                problems.append(problem)
+        for j, hop in enumerate(app.get("chain") or []):
+            at = f"{where}/chain/{j}"
+            problems += [p for p in [check_reference(f"{at}/source", str(hop.get("source")), "source", corpus.sources)] if p]
+            if hop.get("mode") not in modes:
+                problems.append(f"{at}/mode: expected one of {', '.join(modes)}; found {hop.get('mode')!r}")
+            if hop.get("document"):
+                problems += [p for p in [check_reference(f"{at}/document", str(hop["document"]), "document", corpus.documents)] if p]
+        chain = app.get("chain") or []
+        if chain and chain[0].get("source") != record.get("speaker"):
+            problems.append(
+                f"{where}/chain/0/source: the chain starts with the speaker {record.get('speaker')!r}; found {chain[0].get('source')!r}"
+            )
+    if record.get("parent") and record.get("parent") == record.get("id"):
+        problems.append("parent: a claim cannot be its own sub-claim")
+    return problems
+
+
+def _relation_problems(corpus: Corpus, record: Mapping[str, Any]) -> list[str]:
+    problems: list[str] = []
+    by, evidence = record.get("by"), record.get("evidence")
+    if (by is None) == (evidence is None):
+        problems.append(
+            "by/evidence: a relation needs exactly one of 'by' (the claim that bears on the target) or 'evidence' (a quoted passage); found "
+            + ("both" if by is not None else "neither")
+        )
+    if record.get("type") in {"responds-to", "denies"} and by is None:
+        problems.append(f"by: a relation of type {record.get('type')} needs the claim made in reply")
+    if by is not None and by == record.get("target"):
+        problems.append("by: a claim cannot bear on itself")
+    if evidence is not None:
+        problem = check_reference("evidence/document", str(evidence.get("document", "")), "document", corpus.documents)
+        if problem:
+            problems.append(problem)
+        elif evidence.get("quote"):
+            problem = quote_problem(corpus, "evidence/quote", str(evidence["document"]), str(evidence["quote"]))
+            if problem:
+                problems.append(problem)
+        if not evidence.get("quote"):
+            problems.append("evidence/quote: required; found nothing")
+    return problems
