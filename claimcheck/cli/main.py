@@ -163,3 +163,11 @@ main.add_command(import_command)
 from claimcheck.cli.site import build_command  # noqa: E402
 
 main.add_command(build_command)
+from claimcheck.cli.editor import add, diff, fmt, new, review, serve  # noqa: E402 - registered after main is defined
+
+main.add_command(new)
+main.add_command(add)
+main.add_command(fmt)
+main.add_command(serve)
+main.add_command(review)
+main.add_command(diff)
