@@ -124,7 +124,8 @@ def wait_for(condition: Callable[[], Any], timeout: float = 10) -> Any:
 
 def console_errors(driver: webdriver.Chrome) -> list[str]:
     """Errors logged by the pages since the last call (CSP violations, failed loads, script errors)."""
-    return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    entries: list[dict[str, Any]] = driver.get_log("browser")  # type: ignore[no-untyped-call]  # selenium leaves get_log untyped
+    return [e["message"] for e in entries if e["level"] == "SEVERE"]
 
 
 def click(driver: webdriver.Chrome, css: str) -> None:

@@ -645,3 +645,37 @@ def test_progress_bar_goes_to_stderr(monkeypatch: pytest.MonkeyPatch, synthetic:
     assert seen
     assert seen[0]["label"] == "Rendering pages"
     assert seen[0]["length"] == len(list((tmp_path / "site").rglob("*.html")))
+
+
+def test_parallel_rendering_is_chosen_by_size_and_cores(monkeypatch: pytest.MonkeyPatch, synthetic: claimcheck.Corpus, tmp_path: Path) -> None:
+    """Worker processes are used above the page threshold on four cores or more, never on two."""
+    from claimcheck.site import build, render
+
+    pools: list[int] = []
+
+    class FakePool:
+        """Records its size and renders in-process."""
+
+        def __init__(self, max_workers: int, **_: Any) -> None:
+            pools.append(max_workers)
+            render.init_worker(None)
+
+        def __enter__(self) -> FakePool:
+            return self
+
+        def __exit__(self, *_: object) -> None:
+            return None
+
+        def map(self, fn: Callable[[Any], str], items: list[Any], chunksize: int = 1) -> list[str]:
+            return [fn(i) for i in items]
+
+    monkeypatch.setattr(build, "ProcessPoolExecutor", FakePool)
+    monkeypatch.setattr(build, "PARALLEL_THRESHOLD", 3)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    build_site(synthetic, tmp_path / "two")
+    assert pools == []
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    build_site(synthetic, tmp_path / "four")
+    assert pools == [4]
+    assert files_of(tmp_path / "two") == files_of(tmp_path / "four")
+

@@ -23,7 +23,7 @@ PATH = click.Path(path_type=Path)
     help="A folder of templates (and static/ assets) overriding the built-in ones file by file.",
 )
 @click.option("--include-drafts", is_flag=True, help="Include draft and in-review claims, relations and reviews.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Render processes (default: all cores above 500 pages, else one).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Render processes (default: every core, with 4 or more cores and over 500 pages to render; else one).")
 @click.option("--base-url", default=None, help="Where the site will be published (https://...), to make ClaimReview urls absolute.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when stderr is a terminal).")
 @click.option("--format", "fmt", type=click.Choice(report.FORMATS), default="text", show_default=True, help="Summary for people (text) or machines (json).")

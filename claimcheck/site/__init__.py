@@ -7,6 +7,5 @@ Content-Security-Policy on every page. See ``docs/site.md``.
 
 from claimcheck.site.build import MANIFEST, PARALLEL_THRESHOLD, BuildResult, build_site, site_pages
 from claimcheck.site.common import SiteData
-from claimcheck.site.render import environment, render
 
-__all__ = ["MANIFEST", "PARALLEL_THRESHOLD", "BuildResult", "SiteData", "build_site", "environment", "render", "site_pages"]
+__all__ = ["MANIFEST", "PARALLEL_THRESHOLD", "BuildResult", "SiteData", "build_site", "site_pages"]

@@ -8,15 +8,17 @@ to a page that was not built.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from functools import cached_property
 
 from claimcheck import __version__
 from claimcheck.attribution import sentence
-from claimcheck.balance import BalanceReport, analyse
+from claimcheck.balance import BalanceReport, Dispute, analyse
 from claimcheck.corpus import Corpus
 from claimcheck.dates import PartialDate
 from claimcheck.model import Claim, CommentRequest, Relation, Review
+from claimcheck.problems import Problem
 from claimcheck.site import context as cx
 from claimcheck.site.paths import http_url, record_page
 from claimcheck.status import Status
@@ -110,6 +112,49 @@ class SiteData:
         """The shown relations, in corpus order."""
         return [r for r in self.corpus.relations.values() if self.live(r)]
 
+    @cached_property
+    def order(self) -> dict[str, int]:
+        """Each shown claim's position in corpus order."""
+        return {cid: i for i, cid in enumerate(self.claims)}
+
+    @cached_property
+    def children(self) -> dict[str, list[Claim]]:
+        """The shown sub-claims of each claim, in corpus order."""
+        out: dict[str, list[Claim]] = defaultdict(list)
+        for claim in self.claims.values():
+            if claim.parent:
+                out[claim.parent].append(claim)
+        return out
+
+    @cached_property
+    def citing(self) -> dict[str, list[Claim]]:
+        """The shown claims whose attribution chain cites each document, in corpus order."""
+        out: dict[str, list[Claim]] = defaultdict(list)
+        for claim in self.claims.values():
+            for doc in dict.fromkeys(h.document for app in claim.appearances for h in app.chain if h.document):
+                out[doc].append(claim)
+        return out
+
+    @cached_property
+    def findings_by_claim(self) -> dict[str, list[Problem]]:
+        """The balance findings, by the claim they are about."""
+        out: dict[str, list[Problem]] = defaultdict(list)
+        for f in self.report.findings:
+            if f.record is not None:
+                out[f.record].append(f)
+        return out
+
+    @cached_property
+    def disputes_by_claim(self) -> dict[str, list[tuple[Dispute, str]]]:
+        """The disputes each claim is part of, with its side (``asserting`` or ``responding``)."""
+        out: dict[str, list[tuple[Dispute, str]]] = defaultdict(list)
+        for d in self.report.disputes:
+            for cid in d.assertion.claims:
+                out[cid].append((d, "asserting"))
+            for cid in d.response.claims:
+                out[cid].append((d, "responding"))
+        return out
+
     def reviews_of(self, claim_id: str) -> list[Review]:
         """The shown reviews of a claim, oldest first."""
         return [r for r in self.corpus.reviews_of(claim_id) if self.include_drafts or r.status == "published"]
@@ -170,7 +215,7 @@ class SiteData:
 
     def summaries(self, claims: Iterable[Claim]) -> tuple[cx.ClaimSummary, ...]:
         """Summaries of the shown claims among ``claims``, by date (undated last), then corpus order."""
-        order = {cid: i for i, cid in enumerate(self.claims)}
+        order = self.order
         shown = [c for c in claims if c.id in self.claims]
         shown.sort(key=lambda c: (*date_key(c.date), order[c.id]))
         return tuple(self.summary(c.id) for c in shown)

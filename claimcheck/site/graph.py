@@ -114,8 +114,9 @@ def _clusters(data: SiteData, nodes: dict[str, Node], edges: list[tuple[str, str
     return related
 
 
-def _layers(members: list[str], edges: list[tuple[str, str, Relation]]) -> list[list[str]]:
+def _layers(members: list[str], all_edges: list[tuple[str, str, Relation]]) -> list[list[str]]:
     inside = set(members)
+    edges = [e for e in all_edges if e[0] in inside and e[1] in inside]
     layer = dict.fromkeys(members, 0)
     for _ in range(len(members)):  # longest path; bounded so that a cycle cannot loop forever
         changed = False
@@ -189,8 +190,21 @@ def _ports(nodes: dict[str, Node], edges: list[tuple[str, str, Relation]]) -> di
 class _Labels:
     """Places edge labels on their curves, inside the gaps between columns, without overlapping."""
 
+    CELL = 64
+
     def __init__(self) -> None:
-        self.placed: list[tuple[int, int, int, int]] = []
+        self.placed: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)  # by horizontal band of CELL pixels
+
+    def _bands(self, box: tuple[int, int, int, int]) -> range:
+        return range((box[1] - 3) // self.CELL, (box[3] + 3) // self.CELL + 1)
+
+    def free(self, box: tuple[int, int, int, int]) -> bool:
+        """Whether ``box`` keeps 3 pixels clear of every placed label."""
+        return not any(
+            box[0] < o[2] + 3 and o[0] < box[2] + 3 and box[1] < o[3] + 3 and o[1] < box[3] + 3
+            for band in self._bands(box)
+            for o in self.placed.get(band, ())
+        )
 
     @staticmethod
     def in_gap(x0: int, x1: int) -> bool:
@@ -208,9 +222,10 @@ class _Labels:
             box = (x - width // 2, y - 10, x + width // 2, y + 7)
             if not self.in_gap(box[0], box[2]):
                 continue
-            if any(box[0] < o[2] + 3 and o[0] < box[2] + 3 and box[1] < o[3] + 3 and o[1] < box[3] + 3 for o in self.placed):
+            if not self.free(box):
                 continue
-            self.placed.append(box)
+            for band in self._bands(box):
+                self.placed[band].append(box)
             return x, y
         return fallback
 

@@ -81,16 +81,15 @@ def findings(data: SiteData, claim_id: str) -> tuple[cx.Finding, ...]:
     """The balance findings about a claim."""
     return tuple(
         cx.Finding(code=f.code, title=CATALOGUE[f.code].title, message=(f.message[:1].upper() + f.message[1:]).rstrip("."), severity=str(f.severity))
-        for f in data.report.findings
-        if f.record == claim_id
+        for f in data.findings_by_claim.get(claim_id, ())
     )
 
 
 def unanswered_subjects(data: SiteData, claim: Claim) -> list[str]:
     """Subjects of a claim that the balance analysis found have not answered it."""
     out = []
-    for f in data.report.findings:
-        if f.record != claim.id or f.code != "unanswered-accusation":
+    for f in data.findings_by_claim.get(claim.id, ()):
+        if f.code != "unanswered-accusation":
             continue
         parts = split_pointer(f.pointer)
         if len(parts) >= 2 and parts[-2] == "subjects" and parts[-1].isdigit() and int(parts[-1]) < len(claim.subjects):
@@ -116,11 +115,7 @@ def claim_page(data: SiteData, claim: Claim, base_url: str | None = None) -> cx.
         )
         for i, app in enumerate(claim.appearances, 1)
     )
-    disputes = []
-    for d in data.report.disputes:
-        side = "asserting" if claim.id in d.assertion.claims else "responding" if claim.id in d.response.claims else None
-        if side:
-            disputes.append(cx.DisputeRef(link=cx.Link(text=d.title, href=f"index.html#{d.id}"), side=side))
+    disputes = [cx.DisputeRef(link=cx.Link(text=d.title, href=f"index.html#{d.id}"), side=side) for d, side in data.disputes_by_claim.get(claim.id, ())]
     anchor = f"timeline.html#claim-{claim.id}" if claim.date else "timeline.html#undated"
     ext = claim.external
     return cx.ClaimPage(
@@ -143,7 +138,7 @@ def claim_page(data: SiteData, claim: Claim, base_url: str | None = None) -> cx.
         disputes=tuple(disputes),
         timeline=cx.Link(text=summary.date or "Undated", href=anchor),
         parent=data.summary(claim.parent) if claim.parent and claim.parent in data.claims else None,
-        children=data.summaries(c for c in data.claims.values() if c.parent == claim.id),
+        children=data.summaries(data.children.get(claim.id, ())),
         context_notes=claim.context,
         note=claim.note,
         external=data.external(ext.url, f"{ext.title}, {ext.publisher}, {ext.date.human()}") if ext else None,
@@ -215,7 +210,7 @@ def document_page(data: SiteData, doc: Document) -> cx.DocumentPage:
     """The context of ``documents/<id>.html``."""
     corpus = data.corpus
     ext = doc.external
-    cited = [c for c in data.claims.values() if any(h.document == doc.id for app in c.appearances for h in app.chain)]
+    cited = data.citing.get(doc.id, [])
     return cx.DocumentPage(
         **base(data, record_page("document", doc.id), doc.title, "document"),
         id=doc.id,

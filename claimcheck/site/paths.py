@@ -40,12 +40,21 @@ def root_of(page: str) -> str:
     return "../" * depth
 
 
-def inside(root: Path, page: str) -> Path:
-    """The file for ``page`` under ``root``, refusing any path that would resolve outside it."""
+def inside(root: Path, page: str, resolved: dict[str, Path] | None = None) -> Path:
+    """The file for ``page`` under ``root``, refusing any path that would resolve outside it.
+
+    ``resolved`` caches resolved folders across the calls of one build (resolving is a system call
+    per path component).
+    """
     if page.startswith("/") or "\\" in page or any(part in {"", ".", ".."} for part in page.split("/")):
         raise OutputError(f"refusing to write {page!r}: a page path must be relative, without '.', '..' or empty parts")
-    base = root.resolve()
-    target = (base / page).resolve()
-    if base not in target.parents:
-        raise OutputError(f"refusing to write {page!r}: it resolves to {target}, outside the output folder {base}")
+    cache = resolved if resolved is not None else {}
+    folder, _, name = page.rpartition("/")
+    for key in ("", folder):
+        if key not in cache:
+            cache[key] = (root / key).resolve() if key else root.resolve()
+    base, parent = cache[""], cache[folder]
+    target = parent / name
+    if (parent != base and base not in parent.parents) or target.is_symlink():
+        raise OutputError(f"refusing to write {page!r}: it resolves to {target.resolve()}, outside the output folder {base}")
     return target
