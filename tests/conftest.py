@@ -1,6 +1,56 @@
-"""Test configuration: make ``tests.helpers`` importable as ``helpers``."""
+"""Test configuration: make ``tests.helpers`` importable as ``helpers``; a parse cache of the tests' own;
+copy example corpora into tmp_path."""
 
+import os
+import shutil
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Let hypothesis report a failure: its patch writer imports a deprecated mypy_extensions API, which the
+    warnings-as-errors setting would turn into an internal error hiding the falsifying example."""
+    config.addinivalue_line("filterwarnings", "ignore:mypy_extensions.TypedDict is deprecated:DeprecationWarning")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_parse_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Loads use a parse cache in a temporary folder: never the user's, whose entries may predate a parser change."""
+    with pytest.MonkeyPatch.context() as mp:
+        if "CLAIMCHECK_CACHE" not in os.environ:
+            mp.setenv("CLAIMCHECK_CACHE", str(tmp_path_factory.mktemp("claimcheck-cache")))
+        yield
+
+
+@pytest.fixture
+def materialise(tmp_path: Path) -> Callable[[Path], tuple[Path, dict[str, Any]]]:
+    """Copy an example case into tmp_path without its expected.yaml, write the files expected.yaml lists
+    under ``generate`` (bytes and links that are not committed), and return the copy and expected.yaml."""
+
+    def make(case: Path) -> tuple[Path, dict[str, Any]]:
+        expected_file = case / "expected.yaml"
+        expected = yaml.safe_load(expected_file.read_text(encoding="utf-8")) if expected_file.exists() else {}
+        root = tmp_path / case.name
+        shutil.copytree(case, root, ignore=shutil.ignore_patterns("expected.yaml"))
+        for spec in expected.get("generate", []):
+            target = root / spec["path"]
+            if "link_outside" in spec:  # a symbolic link to a file or folder beside the corpus, outside it
+                outside = tmp_path / "outside" / spec["path"]
+                outside.parent.mkdir(exist_ok=True)
+                if spec["link_outside"] == "folder":
+                    outside.mkdir()
+                else:
+                    outside.write_text(spec["link_outside"], encoding="utf-8")
+                target.symlink_to(outside)
+            else:
+                target.write_bytes(spec["text"].encode(spec.get("encoding", "utf-8")))
+        return root, expected
+
+    return make
