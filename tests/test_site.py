@@ -679,3 +679,34 @@ def test_parallel_rendering_is_chosen_by_size_and_cores(monkeypatch: pytest.Monk
     assert pools == [4]
     assert files_of(tmp_path / "two") == files_of(tmp_path / "four")
 
+
+def test_an_interrupted_build_leaves_the_previous_site(monkeypatch: pytest.MonkeyPatch, synthetic: claimcheck.Corpus, tmp_path: Path) -> None:
+    """Ctrl-C during a rebuild leaves the previous site and no temporary folder or lock behind."""
+    from claimcheck.site import build
+
+    out = tmp_path / "out" / "site"
+    build_site(synthetic, out)
+    before = files_of(out)
+
+    def interrupt(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build, "_place", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        build_site(attrs.evolve(synthetic, claims={}), out)
+    assert files_of(out) == before
+    assert sorted(p.name for p in out.parent.iterdir()) == ["site"]
+
+
+def test_a_build_killed_during_the_swap_is_recovered(synthetic: claimcheck.Corpus, tmp_path: Path) -> None:
+    """If a build died after moving the old site aside, the next build restores it first and removes the leftovers."""
+    out = tmp_path / "site"
+    build_site(synthetic, out)
+    os.rename(out, tmp_path / ".site.old-abc123")
+    (tmp_path / ".site.build-def456").mkdir()
+    inode = os.stat(tmp_path / ".site.old-abc123" / "index.html").st_ino
+    result = build_site(synthetic, out)
+    assert result.written == ()
+    assert os.stat(out / "index.html").st_ino == inode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["claims", "private", "site"]
+

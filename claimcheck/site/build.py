@@ -171,6 +171,16 @@ def _swap(tmp: Path, out_dir: Path) -> None:
     shutil.rmtree(backup, ignore_errors=True)
 
 
+def _recover(out: Path) -> None:
+    """Clean up after a build that was killed (the lock is held, so no build is running): restore the
+    previous site if it was killed between the two renames of the swap, and remove its leftovers."""
+    backups = sorted(out.parent.glob(f".{out.name}.old-*"))
+    if not out.exists() and len(backups) == 1 and (backups[0] / MANIFEST).is_file():
+        os.rename(backups[0], out)
+    for leftover in sorted(out.parent.glob(f".{out.name}.build-*")) + sorted(out.parent.glob(f".{out.name}.old-*")):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
 def build_site(
     corpus: Corpus,
     out_dir: str | os.PathLike[str],
@@ -198,6 +208,7 @@ def build_site(
     out.parent.mkdir(parents=True, exist_ok=True)
     _check_target(out, corpus)
     with build_lock(out):
+        _recover(out)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
         os.chmod(tmp, 0o755)  # noqa: S103 - mkdtemp makes it private; a published site is world-readable
         try:
