@@ -149,7 +149,7 @@ def test_index_to_claim_to_speaker_to_document(driver: webdriver.Chrome, base: s
     assert "Military links: SMIC and the Chinese government" in driver.find_element(By.ID, "dispute-1").text
     shoot(f"index-{base[:4]}")
     click(driver, '#dispute-1 a[href="claims/smic-no-military-relationship.html"]')
-    assert heading(driver) == "SMIC has no relationship with the Chinese armed forces."
+    assert heading(driver) == "SMIC has no relationship with the Chinese armed forces, SMIC said in a statement."
     assert "Evidence-derived status: Contested" not in driver.page_source  # a denial is not itself contested
     shoot(f"claim-{base[:4]}")
     click(driver, '.facts a[href="../sources/smic.html"]')
@@ -171,7 +171,7 @@ def test_search_finds_the_smic_denial(driver: webdriver.Chrome, base: str, shoot
     assert "results for “armed forces”" in driver.find_element(By.ID, "search-status").text
     shoot(f"search-{base[:4]}")
     click(driver, "#search-results li a")
-    assert heading(driver) == "SMIC has no relationship with the Chinese armed forces."
+    assert heading(driver) == "SMIC has no relationship with the Chinese armed forces, SMIC said in a statement."
     driver.get(base + "smic/search.html?q=Wall%20Street%20Journal")
     results = wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, "#search-results li"))
     assert any("The Wall Street Journal" in r.text for r in results)
@@ -228,4 +228,4 @@ def test_map_nodes_link_to_claim_pages(driver: webdriver.Chrome, base: str, shoo
     shoot(f"map-{base[:4]}")
     driver.execute_script("document.querySelector('svg a.map-node[href=\"claims/pentagon-military-links.html\"]').dispatchEvent(new MouseEvent('click', {bubbles: true}))")
     wait_for(lambda: driver.current_url.endswith("claims/pentagon-military-links.html"))
-    assert heading(driver) == "SMIC has links with the Chinese military."
+    assert heading(driver) == "SMIC has links with the Chinese military, the Pentagon alleged, according to The Wall Street Journal."

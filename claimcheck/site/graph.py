@@ -315,14 +315,20 @@ def draw(data: SiteData) -> tuple[Markup, tuple[cx.MapRelation, ...], int]:
     )
     relations = tuple(
         cx.MapRelation(
-            by=data.claim_link(a) if not a.startswith("doc:") else data.document_link(a[4:]),
+            by=_sentence_link(data, a) if not a.startswith("doc:") else data.document_link(a[4:]),
             label=RELATION_LABELS.get(rel.type, words(rel.type)),
-            target=data.claim_link(b),
+            target=_sentence_link(data, b),
             note=rel.note,
         )
         for a, b, rel in edges
     )
     return Markup(svg), relations, len(isolated)  # noqa: S704 - every piece of data in it passed through escape()
+
+
+def _sentence_link(data: SiteData, claim_id: str) -> cx.Link:
+    """A link to a claim whose text says who made it: a disputed point is never listed bare."""
+    summary = data.summary(claim_id)
+    return cx.Link(text=summary.sentence, href=summary.link.href)
 
 
 def legend() -> tuple[cx.LegendItem, ...]:

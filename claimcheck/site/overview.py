@@ -97,7 +97,7 @@ def timeline_page(data: SiteData) -> cx.TimelinePage:
         summary = data.summary(claim.id)
         entry = cx.TimelineEntry(
             anchor=f"claim-{claim.id}", date=claim.date.human(), iso=None if claim.date.is_interval else claim.date.text,
-            kind="claim", link=summary.link, detail=summary.sentence, status_label=summary.status_label,
+            kind="claim", link=cx.Link(text=summary.sentence, href=summary.link.href), detail="", status_label=summary.status_label,
         )
         rows.append((date_key(claim.date), 0, claim.id, entry, (claim.date.start or claim.date.end).year))  # type: ignore[union-attr]
     for doc in data.corpus.documents.values():

@@ -119,7 +119,7 @@ def claim_page(data: SiteData, claim: Claim, base_url: str | None = None) -> cx.
     anchor = f"timeline.html#claim-{claim.id}" if claim.date else "timeline.html#undated"
     ext = claim.external
     return cx.ClaimPage(
-        **base(data, path, summary.text, "claim", script_json(claim_jsonld(data, claim, path, base_url))),
+        **base(data, path, summary.sentence, "claim", script_json(claim_jsonld(data, claim, path, base_url))),
         claim=summary,
         status_explanation=STATUS_EXPLANATIONS[data.status(claim.id)],
         date_note=claim.date_note,
