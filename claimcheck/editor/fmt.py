@@ -89,8 +89,7 @@ def _record_orders(data: CommentedMap) -> None:
                     seq[i] = new
 
 
-def _reorder_records(text: str) -> str:
-    data = load_rt(text)
+def _reorder_records(text: str, data: CommentedMap) -> str:
     lines = text.splitlines(keepends=True)
     top = list(data)
     edits: list[tuple[int, int, list[str]]] = []
@@ -143,8 +142,7 @@ def _reorder_block(lines: list[str], rec: CommentedMap, want: list[str], boundar
     return first, end, out
 
 
-def _reorder_top(text: str, order: Sequence[str]) -> str:
-    data = load_rt(text)
+def _reorder_top(text: str, data: CommentedMap, order: Sequence[str]) -> str:
     keys = [str(k) for k in data]
     want = _wanted(keys, order)
     if want == keys:
@@ -222,9 +220,12 @@ def format_text(text: str, *, config: bool = False) -> str:
     out = dump(data)
     if out != text:
         out = _realign_comments(out, _aligned_comments(text))
+        data = load_rt(out)  # line numbers of the new text (ruamel is slow: only reloaded when something changed)
     if not config:
-        out = _reorder_records(out)
-    out = _reorder_top(out, key_order("config") if config else list(SECTIONS))
+        ordered = _reorder_records(out, data)
+        if ordered != out:
+            out, data = ordered, load_rt(ordered)
+    out = _reorder_top(out, data, key_order("config") if config else list(SECTIONS))
     if plain_load(out) != original:
         raise EditError("formatting would change the data the file holds; it is left as it was (please report this)")
     return out

@@ -100,7 +100,7 @@ class Asker:
                     raise click.BadParameter(problem)
             return text
 
-        return _split(self._prompt(f"{field.label}s, comma-separated (Enter for none)", proc, default=""))
+        return _split(self._prompt(f"{field.label}, comma-separated (Enter for none)", proc, default=""))
 
     def quote(self, document: str, given: str | None, *, field: str = "quote") -> str:
         """A verbatim quote from ``document``, checked against its full text when that is available."""

@@ -31,7 +31,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from claimcheck.errors import ClaimcheckError
+from claimcheck.errors import ClaimcheckError, CorpusNotFoundError
 from claimcheck.loader import load
 from claimcheck.problems import Problem, Severity
 
@@ -193,6 +193,9 @@ class DevServer:
 
     def start(self) -> None:
         """Build the site, open the socket and start watching (requests are answered by :meth:`serve_forever`)."""
+        if not self.path.exists():
+            self.close()
+            raise CorpusNotFoundError(f"no corpus at {os.fspath(self.path)!r}: the path does not exist")
         try:
             self.rebuild()
             httpd = _Server((self.host, self.port), lambda *a: _Handler(*a, directory=self.out_dir))
