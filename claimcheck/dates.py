@@ -154,7 +154,7 @@ class PartialDate:
         assert e is not None
         if s.precision == "day" and e.precision == "day" and (e.latest - s.earliest).days == 6 and s.earliest.weekday() == 0:
             return f"the week of {s.human()}"
-        same_year = s.year == e.year
+        same_year = s.year == e.year and "year" not in (s.precision, e.precision)
         if same_year and s.precision == e.precision == "day" and s.month == e.month:
             return f"between {s.day} and {e.human()}"
         return f"between {s.human(with_year=not same_year)} and {e.human()}"

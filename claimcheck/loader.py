@@ -21,7 +21,7 @@ from claimcheck.integrity import Checker, check_config, check_quotes
 from claimcheck.model import SECTIONS, Config, FieldError, Origin, from_dict
 from claimcheck.parsing import read
 from claimcheck.problems import Problem, pointer
-from claimcheck.schema_problems import problems_from_errors, suggest
+from claimcheck.schema_problems import describe, problems_from_errors, suggest
 from claimcheck.schemas import RECORD_SCHEMAS, validator
 from claimcheck.sourcemap import SourceMap
 
@@ -138,7 +138,7 @@ def _load(
             problems.append(
                 Problem(
                     code="not-a-mapping",
-                    message=f"expected a mapping with keys such as claims, sources; found a {type(data).__name__}",
+                    message=f"expected a mapping with keys such as claims, sources; found {describe(data)}",
                     file=name,
                     line=1,
                     column=1,
@@ -244,12 +244,18 @@ def _load_config(path: Path) -> tuple[Config, list[Problem]]:
     parsed = read(path, name)
     if parsed.data is None:
         return Config(), [p for p in parsed.problems if p.code != "empty-file"]
+    data = parsed.data
     v = validator("config.schema.json")
-    if not v.is_valid(parsed.data):
-        errs = list(problems_from_errors(v.iter_errors(parsed.data), file=name, base=(), record=None, kind="config"))
+    if v.is_valid(data):
+        config = from_dict(Config, data)
+        return config, list(check_config(config, name))
+    errs = list(problems_from_errors(v.iter_errors(data), file=name, base=(), record=None, kind="config"))
+    if not isinstance(data, dict):
         return Config(), errs
-    config = from_dict(Config, parsed.data)
-    return config, list(check_config(config, name))
+    # keep what is valid: one bad key must not throw away the rating scales every review depends on
+    kept = {key: value for key, value in data.items() if v.is_valid({key: value})}
+    config = from_dict(Config, kept)
+    return config, errs + list(check_config(config, name))
 
 
 def locate_problems(problems: list[Problem], corpus: Corpus) -> list[Problem]:

@@ -100,9 +100,57 @@ def read(path: Path, name: str) -> Parsed:
     return raw if isinstance(raw, Parsed) else parse_bytes(raw, name)
 
 
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+class _DuplicateKeyError(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKeyError(key)
+        out[key] = value
+    return out
+
+
+def _json_too_deep(text: str) -> tuple[int, int] | None:
+    """Where a JSON text first nests deeper than the limit (strings skipped), or ``None``."""
+    if text.count("[") + text.count("{") <= limits.MAX_DEPTH:
+        return None
+    depth = 0
+    for m in _JSON_TOKENS.finditer(text):
+        tok = m.group()
+        if tok in "[{":
+            depth += 1
+            if depth > limits.MAX_DEPTH:
+                before = text[: m.start()]
+                return before.count("\n") + 1, m.start() - (before.rfind("\n") + 1) + 1
+        elif tok in "]}":
+            depth -= 1
+    return None
+
+
 def _parse_json(text: str, name: str) -> Parsed:
+    deep = _json_too_deep(text)
+    if deep is not None:
+        msg = f"the JSON nests deeper than {limits.MAX_DEPTH} levels"
+        return Parsed(text=text, problems=(Problem(code="too-deep", message=msg, file=name, line=deep[0], column=deep[1]),))
     try:
-        return Parsed(text=text, data=json.loads(text))
+        return Parsed(text=text, data=json.loads(text, object_pairs_hook=_no_duplicates))
+    except _DuplicateKeyError as exc:
+        key = json.dumps(exc.key)
+        first = text.find(key)
+        second = text.find(key, first + 1) if first >= 0 else -1
+        at = second if second >= 0 else 0
+        before = text[:at]
+        line, col = before.count("\n") + 1, at - (before.rfind("\n") + 1) + 1
+        msg = f"malformed JSON: the key {exc.key!r} appears twice in one object (the second would silently replace the first)"
+        return Parsed(text=text, problems=(Problem(code="parse-error", message=msg, file=name, line=line, column=col),))
     except json.JSONDecodeError as exc:
         msg = f"malformed JSON: {exc.msg}"
         return Parsed(text=text, problems=(Problem(code="parse-error", message=msg, file=name, line=exc.lineno, column=exc.colno),))
@@ -112,6 +160,7 @@ def _parse_json(text: str, name: str) -> Parsed:
 
 
 _BRACKETS = re.compile(r"[^\[\]{}]+")
+_BLOCK_PREFIX = re.compile(r"^[ \t?:-]*", re.MULTILINE)
 _DEEP_INDENT = re.compile(rf"^ {{{2 * limits.MAX_DEPTH},}}", re.MULTILINE)
 #: Nesting libyaml's recursive C composer survives with room to spare (100k levels overflow its stack).
 _SAFE_COMPOSE_DEPTH = 500
@@ -122,7 +171,9 @@ def _may_nest_deeper(text: str, depth: int) -> bool:
     flow level takes a ``[`` or ``{`` (counted even inside quotes and comments), and every two block levels
     at least one more column (``- - - x`` nests without indentation)."""
     openers = text.count("[") + text.count("{")
-    return openers + 2 * max(map(len, text.splitlines()), default=0) + 2 > depth
+    # block levels open only in a line's leading run of blanks and indicators ("    - ", "- - - ", "? ")
+    prefix = max(map(len, _BLOCK_PREFIX.findall(text)), default=0)
+    return openers + 2 * prefix + 2 > depth
 
 
 def nesting_depth(text: str) -> tuple[int, tuple[int, int] | None]:

@@ -80,7 +80,6 @@ CATALOGUE: dict[str, Entry] = _entries(
         "Impossible date",
         "The date matches the notation but does not exist (30 February) or its interval ends before it starts.",
     ),
-    ("config", E, "Bad config", "claimcheck.yaml does not match its schema."),
     # integrity
     ("duplicate-id", E, "Duplicate id", "Ids are unique across the corpus, whatever the record kind."),
     ("reserved-id", E, "Reserved id", "The id is a name that some systems reserve for devices (con, nul, aux, com1...)."),

@@ -22,6 +22,14 @@ _TYPE_NAMES = {
 }
 
 
+#: What a nested object is called in messages, by the key that holds it.
+_NESTED_NOUNS = {
+    "appearances": "an appearance", "chain": "an attribution-chain hop", "evidence": "the evidence",
+    "interests": "an interest", "fulltext": "the fulltext", "external": "the external citation",
+    "rating_scales": "a rating scale", "values": "a rating value", "corrections": "a correction",
+}
+
+
 def describe(value: Any) -> str:
     """A short description of a found value for messages."""
     kind = {bool: "boolean", int: "integer", float: "number", str: "string", list: "list", dict: "mapping"}.get(
@@ -79,7 +87,9 @@ def _problem(err: jsonschema.ValidationError, path: list[Any], ptr: str, *, file
         )
     if v == "required":
         missing = err.message.split("'")[1] if "'" in err.message else err.message
-        return Problem(code="missing-field", message=f"{kind} is missing required field {missing!r}", file=file, pointer=ptr, record=record)
+        nested = [p for p in err.absolute_path if isinstance(p, str)]
+        noun = _NESTED_NOUNS.get(nested[-1], f"this {kind}") if nested else f"this {kind}"
+        return Problem(code="missing-field", message=f"{noun} is missing required field {missing!r}", file=file, pointer=ptr, record=record)
     if v == "enum":
         options = ", ".join(map(str, expected))
         return Problem(

@@ -66,7 +66,11 @@ def _status(corpus: Corpus, claim_id: str, include_drafts: bool, seen: set[str])
         if all(r.type == "denies" for r in opposing):
             return Status.CONTESTED
         return Status.CONTRADICTED
-    children = [c.id for c in corpus.claims.values() if c.parent == claim_id and c.id not in seen]
+    children = [
+        c.id
+        for c in corpus.claims.values()
+        if c.parent == claim_id and c.id not in seen and (include_drafts or c.status == "published")
+    ]
     if not children:
         return Status.UNVERIFIED
     seen = seen | {claim_id}

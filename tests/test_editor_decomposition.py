@@ -115,7 +115,6 @@ def test_draft_relations_of_sub_claims_count_only_with_drafts() -> None:
     assert status_of(corpus, "parent", include_drafts=True) == S
 
 
-@pytest.mark.xfail(strict=True, reason="status.py combines draft sub-claims into a published parent even when drafts are left out")
 def test_draft_sub_claims_do_not_count_without_drafts() -> None:
     """A draft sub-claim, however well supported, does not make its published parent supported."""
     claims = {"parent": claim("parent"), "a": claim("a", parent="parent", status="draft")}

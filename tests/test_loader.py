@@ -118,14 +118,7 @@ def test_link_inside_the_corpus_is_followed(tmp_path: Path) -> None:
     ("name", "text"),
     [
         pytest.param("deep.yaml", "sources: " + "[" * 70 + "]" * 70 + "\n", id="yaml-flow"),
-        pytest.param(
-            "deep.json",
-            '{"sources": ' + "[" * 70 + "]" * 70 + "}",
-            marks=pytest.mark.xfail(
-                reason="the depth limit is enforced only for YAML: JSON is refused only past Python's recursion limit", strict=True
-            ),
-            id="json",
-        ),
+        pytest.param("deep.json", '{"sources": ' + "[" * 70 + "]" * 70 + "}", id="json"),
         pytest.param(
             "deep-block.yaml", "sources:\n" + "".join("  " * i + "- \n" for i in range(1, 70)) + "  " * 70 + "- x\n", id="yaml-block"
         ),
@@ -337,3 +330,12 @@ def test_warnings_alone_leave_the_corpus_ok(materialise: Materialise) -> None:
     assert corpus.raise_for_problems() is corpus
     with pytest.raises(claimcheck.ProblemError, match="quote-from-unseen-document"):
         corpus.raise_for_problems(Severity.WARNING)
+
+
+def test_json_duplicate_key_is_a_located_parse_error(tmp_path: Path) -> None:
+    """A key written twice in one JSON object is refused where it is repeated, not silently replaced."""
+    root = corpus_of(tmp_path, **{"dup.json": '{"sources": [],\n "sources": [{"id": "x"}]}', "good.yaml": GOOD})
+    corpus = claimcheck.load(root)
+    dup = [p for p in corpus.problems if p.file and p.file.endswith("dup.json")]
+    assert [(p.code, p.line, p.column) for p in dup] == [("parse-error", 2, 2)]
+    assert "'sources' appears twice" in dup[0].message
