@@ -223,3 +223,13 @@ def test_dry_run_writes_nothing(story: Path) -> None:
     assert result.exit_code == 0
     assert "would add source 'someone'" in result.stdout
     assert (story / EXAMPLE_NAME).read_bytes() == before
+
+
+def test_file_may_be_a_new_story_file(story: Path) -> None:
+    """--file naming a file that does not exist yet (inside the corpus) creates it with the section."""
+    result = run("add", "source", str(story), "--no-input", "--name", "Someone", "--kind", "person", "--file", "people.yaml")
+    assert result.exit_code == 0, result.stderr
+    assert (story / "people.yaml").read_text(encoding="utf-8") == "sources:\n  - id: someone\n    name: Someone\n    kind: person\n"
+    outside = run("add", "source", str(story), "--no-input", "--name", "Other", "--kind", "person", "--file", str(story.parent / "x.yaml"))
+    assert outside.exit_code == 2
+    assert "not inside the corpus" in outside.stderr

@@ -95,6 +95,10 @@ def test_pages_are_served_with_the_reload_script(server: DevServer, story: Path)
     assert "/__claimcheck/version.js" in script
     assert get(server.url + "__claimcheck/version.js")[2] == "window.__claimcheckVersion && window.__claimcheckVersion(1);\n"
     assert get(server.url + "__claimcheck/nothing")[0] == 404
+    head = urllib.request.Request(server.url, method="HEAD")  # noqa: S310 - a local http URL the test built
+    with urllib.request.urlopen(head, timeout=TIMEOUT) as resp:  # noqa: S310 - a local http URL the test built
+        assert int(resp.headers["Content-Length"]) == len(body.encode("utf-8"))
+        assert resp.read() == b""
     status, ctype, css = get(server.url + "static/site.css")
     assert status == 200
     assert "__claimcheck" not in css

@@ -138,7 +138,14 @@ class _Handler(SimpleHTTPRequestHandler):
                 body = inject(b"<!doctype html><title>claimcheck</title><body></body>", dev.version, banner(dev.problems, dev.build_error))
                 self._send(HTTPStatus.SERVICE_UNAVAILABLE, body, "text/html; charset=utf-8")
                 return
-            super().do_GET()
+            if self.command == "HEAD":
+                super().do_HEAD()
+            else:
+                super().do_GET()
+
+    def do_HEAD(self) -> None:
+        """As GET, without the body (and with the length of the page as served)."""
+        self.do_GET()
 
 
 class DevServer:
