@@ -113,6 +113,7 @@ class ClaimView:
     quotes: tuple[QuoteView, ...]
     verdicts: tuple[VerdictView, ...]
     context: tuple[str, ...]
+    workflow: str = "published"
 
     @property
     def words(self) -> int:
@@ -194,6 +195,7 @@ class BriefContext:
     description: str | None
     scope: str | None
     drafts_excluded: int
+    drafts_included: int
     claim_count: int
     disputes: tuple[DisputeView, ...]
     unanswered: tuple[ClaimView, ...]
@@ -257,6 +259,7 @@ class _Builder:
             quotes=quotes,
             verdicts=tuple(verdicts),
             context=claim.context,
+            workflow=claim.status,
         )
 
     def side(self, side: Side) -> SideView:
@@ -355,7 +358,7 @@ def build_context(
             severity=str(f.severity),
             claim=f.record,
             message=f.message,
-            where=f"{f.file}:{f.line}" if f.file and f.line else (f.file or ""),
+            where=_where(corpus, f.file, f.line),
         )
         for f in report.findings
     )
@@ -364,6 +367,7 @@ def build_context(
         description=corpus.config.description,
         scope=(selection or Selection()).describe(),
         drafts_excluded=drafts,
+        drafts_included=sum(1 for cid in ids if corpus.claims[cid].status != "published"),
         claim_count=len(ids),
         disputes=disputes,
         unanswered=unanswered,
@@ -372,6 +376,17 @@ def build_context(
         findings=findings,
         citations=tuple(sorted(b.citations.values(), key=lambda c: c.number)),
     )
+
+
+def _where(corpus: Corpus, file: str | None, line: int | None) -> str:
+    """``claims/story.yaml:12``: relative to the corpus folder, so a brief reads the same wherever the corpus lives."""
+    if not file:
+        return ""
+    try:
+        shown = (Path(corpus.root.resolve().name) / Path(file).resolve().relative_to(corpus.root.resolve())).as_posix()
+    except ValueError:
+        shown = file
+    return f"{shown}:{line}" if line else shown
 
 
 #: Words shown in capitals when a topic slug is turned into a label.

@@ -84,7 +84,8 @@ def test_brief_leaves_drafts_out_and_says_so(story: Path) -> None:
     assert without != with_drafts
     assert DRAFT_TEXT.rstrip(".") not in without
     assert "1 draft or in-review claim not included." in without
-    assert "- The council will sue Example Builders, the council predicted. [1]" in with_drafts
+    assert "- (draft) The council will sue Example Builders, the council predicted. [1]" in with_drafts
+    assert "This brief includes 1 draft or in-review claim, marked as such: it is not for publication." in with_drafts
     assert "not included" not in with_drafts
     assert "This brief covers 2 claims" in without
     assert "This brief covers 3 claims" in with_drafts

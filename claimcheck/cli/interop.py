@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from claimcheck.cli import report
-from claimcheck.cli.main import PATH, fulltext_option, load
+from claimcheck.cli.options import PATH, fulltext_option, load
 from claimcheck.dates import DateError, PartialDate
 from claimcheck.errors import UsageError
 from claimcheck.interop import EXPORT_FORMATS, IMPORT_FORMATS, export, import_into

@@ -9,27 +9,8 @@ import click
 
 import claimcheck
 from claimcheck.cli import report
+from claimcheck.cli.options import PATH, fail_on_option, format_option, fulltext_option, load
 from claimcheck.errors import ClaimcheckError
-
-PATH = click.Path(path_type=Path)
-format_option = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(report.FORMATS),
-    default="text",
-    show_default=True,
-    help="Output for people (text) or machines (json).",
-)
-fail_on_option = click.option(
-    "--fail-on",
-    type=click.Choice(["info", "warning", "error"]),
-    default="error",
-    show_default=True,
-    help="Exit 1 when a problem of this severity or worse is found.",
-)
-fulltext_option = click.option(
-    "--fulltext", "fulltext", type=PATH, multiple=True, help="A folder to search for documents' private full texts (repeatable)."
-)
 
 
 class Group(click.Group):
@@ -51,11 +32,6 @@ class Group(click.Group):
 def main() -> None:
     """Record sourced claims and their evidence, check a story for balance, and publish
     source-attributed briefs, a static report site and research exports."""
-
-
-def load(path: Path, fulltext: tuple[Path, ...]) -> claimcheck.Corpus:
-    """Load the corpus for a command."""
-    return claimcheck.load(path, fulltext_paths=list(fulltext))
 
 
 @main.command()
