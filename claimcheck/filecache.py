@@ -16,6 +16,7 @@ import functools
 import hashlib
 import marshal
 import os
+import re
 import tempfile
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -24,9 +25,12 @@ from typing import Any
 
 import attrs
 
-from claimcheck.parsing import Parsed, parse_bytes, read_bytes
+from claimcheck.parsing import INVISIBLE, Parsed, parse_bytes, read_bytes
 from claimcheck.problems import Problem
 from claimcheck.schemas import load_schemas, validator
+
+#: The same characters written as YAML or JSON escapes (``\u200b``, ``\U0000202E``).
+ESCAPED_INVISIBLE = re.compile(r"\\(?:u|U0000)(?:200[b-fB-F]|202[a-eA-E]|206[0-46-9]|[fF][eE][fF][fF])")
 
 #: Below these, parsing in one process is faster than starting workers.
 PARALLEL_MIN_FILES = 24
@@ -40,6 +44,8 @@ class FileResult:
     data: Any = None
     valid: bool = False
     problems: tuple[Problem, ...] = ()
+    #: whether the text holds zero-width or bidirectional control characters anywhere
+    invisible: bool = True
 
 
 def cache_dir() -> Path | None:
@@ -73,7 +79,9 @@ def _parse(raw: bytes, name: str) -> FileResult:
     parsed = parse_bytes(raw, name)
     data = parsed.data
     valid = isinstance(data, dict) and not parsed.problems and validator("file.schema.json").is_valid(data)
-    return FileResult(data=data, valid=valid, problems=parsed.problems)
+    text = parsed.text
+    invisible = text is None or INVISIBLE.search(text) is not None or ESCAPED_INVISIBLE.search(text) is not None
+    return FileResult(data=data, valid=valid, problems=parsed.problems, invisible=invisible)
 
 
 def _parse_many(batch: list[tuple[bytes, str]]) -> list[FileResult]:
@@ -83,15 +91,15 @@ def _parse_many(batch: list[tuple[bytes, str]]) -> list[FileResult]:
 def _get(directory: Path, digest: str) -> FileResult | None:
     try:
         blob = (directory / digest[:2] / f"{digest}.marshal").read_bytes()
-        data, valid = marshal.loads(blob)  # noqa: S302 - our own cache of plain values, keyed by content hash
+        data, valid, invisible = marshal.loads(blob)  # noqa: S302 - our own cache of plain values, keyed by content hash
     except (OSError, ValueError, EOFError, TypeError):
         return None
-    return FileResult(data=data, valid=bool(valid))
+    return FileResult(data=data, valid=bool(valid), invisible=bool(invisible))
 
 
 def _put(directory: Path, digest: str, result: FileResult) -> None:
     try:
-        blob = marshal.dumps((result.data, result.valid))
+        blob = marshal.dumps((result.data, result.valid, result.invisible))
     except ValueError:
         return  # a value marshal cannot hold (a YAML !!timestamp): simply not cached
     folder = directory / digest[:2]

@@ -123,6 +123,7 @@ def _load(
     paths: dict[str, Path] = {config_path.as_posix(): config_path}
     rel_files: list[str] = []
     broken: set[str] = set()
+    suspicious: set[str] = set()
     names = [fpath.as_posix() for fpath in files]
     results = read_files(list(zip(files, names, strict=True)), cache=cache, jobs=jobs)
     for fpath, name, parsed in zip(files, names, results, strict=True):
@@ -131,6 +132,8 @@ def _load(
         paths[name] = fpath
         rel_files.append(rel)
         problems.extend(parsed.problems)
+        if parsed.invisible:
+            suspicious.add(rel)
         data = parsed.data
         if data is None:
             continue
@@ -184,7 +187,8 @@ def _load(
             table = tables[key]
             for i, item in enumerate(items):
                 rid = item.get("id") if isinstance(item, dict) else None
-                rid = rid if isinstance(rid, str) else None
+                if not isinstance(rid, str):
+                    rid = None
                 if not whole_valid and not rec_validator.is_valid(item):
                     problems.extend(
                         problems_from_errors(rec_validator.iter_errors(item), file=name, base=(key, i), record=rid, kind=_KIND_NOUN[key])
@@ -192,7 +196,7 @@ def _load(
                     if rid:
                         broken.add(rid)
                     continue
-                ptr = pointer(key, i)
+                ptr = f"/{key}/{i}"  # section names need no RFC 6901 escaping
                 try:
                     record = from_dict(cls, item, Origin(file=rel, pointer=ptr))
                 except FieldError as exc:
@@ -216,7 +220,7 @@ def _load(
                 first_seen[record.id] = (rel, ptr, cls.KIND)
                 table[record.id] = record
 
-    checker = Checker(tables, config, display, frozenset(broken))
+    checker = Checker(tables, config, display, frozenset(broken), frozenset(suspicious))
     problems.extend(checker.run())
     fulltexts: dict[str, str] = {}
     if check_quotes_:

@@ -154,10 +154,15 @@ def _parse_json(text: str, name: str) -> Parsed:
     except json.JSONDecodeError as exc:
         msg = f"malformed JSON: {exc.msg}"
         return Parsed(text=text, problems=(Problem(code="parse-error", message=msg, file=name, line=exc.lineno, column=exc.colno),))
+    except ValueError:  # a number of over 4,300 digits (Python's guard against slow conversion)
+        return _long_number(text, name, "JSON")
     except RecursionError:
         msg = f"the JSON nests too deeply (the limit is {limits.MAX_DEPTH} levels)"
         return Parsed(text=text, problems=(Problem(code="too-deep", message=msg, file=name, line=1, column=1),))
 
+
+#: Zero-width characters and bidirectional controls (Unicode TR9 embeddings, overrides, isolates).
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 _BRACKETS = re.compile(r"[^\[\]{}]+")
 _BLOCK_PREFIX = re.compile(r"^[ \t?:-]*", re.MULTILINE)
@@ -235,11 +240,25 @@ def _parse_yaml(text: str, name: str) -> Parsed:
         msg = f"the YAML nests too deeply (the limit is {limits.MAX_DEPTH} levels)"
         return Parsed(text=text, problems=(Problem(code="too-deep", message=msg, file=name),))
     except Exception as exc:  # PyYAML's constructors fail untidily on a tag they cannot build: !!int abc, !!int with no text
+        if isinstance(exc, ValueError) and _LONG_NUMBER.search(text):  # Python refuses to convert a number of over 4,300 digits
+            return _long_number(text, name, "YAML")
         msg = f"malformed YAML: a tagged value cannot be read ({type(exc).__name__}: {exc})"
         return Parsed(text=text, problems=(Problem(code="parse-error", message=msg, file=name),))
     if data is None:
         return Parsed(text=text, problems=(Problem(code="empty-file", message="the file holds no YAML data", file=name),))
     return Parsed(text=text, data=data)
+
+
+_LONG_NUMBER = re.compile(r"\d{4301,}")
+
+
+def _long_number(text: str, name: str, what: str) -> Parsed:
+    """The problem for a number too long for Python to convert, at the first run of over 4,300 digits."""
+    m = _LONG_NUMBER.search(text)
+    at = m.start() if m else 0
+    line, col = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+    msg = f"malformed {what}: a number of over 4,300 digits cannot be read"
+    return Parsed(text=text, problems=(Problem(code="parse-error", message=msg, file=name, line=line, column=col),))
 
 
 def _first_alias(text: str) -> tuple[int, int] | None:
