@@ -278,11 +278,15 @@ class _Analyser:
                     side[other] = side[cur] ^ int(flip)
                     queue.append(other)
             n += 1
+        members: list[list[str]] = [[] for _ in range(n)]
+        for cid in self.claims:  # one pass, corpus order
+            k = component.get(cid)
+            if k is not None:
+                members[k].append(cid)
         out = []
         for k in range(n):
-            members = [cid for cid in self.claims if component.get(cid) == k]
-            a = [cid for cid in members if side[cid] == 0]
-            b = [cid for cid in members if side[cid] == 1]
+            a = [cid for cid in members[k] if side[cid] == 0]
+            b = [cid for cid in members[k] if side[cid] == 1]
             out.append(self._dispute(k, a, b))
         return out
 

@@ -124,9 +124,28 @@ class Corpus:
         """Relations recording a response to or a denial of the claim."""
         return self.relations_to(claim_id, Relation.RESPONSES)
 
+    @cached_property
+    def _children(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = defaultdict(list)
+        for claim in self.claims.values():
+            if claim.parent is not None:
+                index[claim.parent].append(claim.id)
+        return index
+
+    def children(self, claim_id: str) -> list[str]:
+        """The ids of a claim's sub-claims, in corpus order."""
+        return list(self._children.get(claim_id, ()))
+
+    @cached_property
+    def _reviews_by_claim(self) -> dict[str, list[Review]]:
+        index: dict[str, list[Review]] = defaultdict(list)
+        for review in sorted(self.reviews.values(), key=lambda r: r.date.sort_key()):
+            index[review.claim].append(review)
+        return index
+
     def reviews_of(self, claim_id: str) -> list[Review]:
         """The reviews of a claim, oldest first."""
-        return sorted((r for r in self.reviews.values() if r.claim == claim_id), key=lambda r: r.date.sort_key())
+        return list(self._reviews_by_claim.get(claim_id, ()))
 
     # ---- queries -----------------------------------------------------------------------------
     @cached_property

@@ -67,9 +67,9 @@ def _status(corpus: Corpus, claim_id: str, include_drafts: bool, seen: set[str])
             return Status.CONTESTED
         return Status.CONTRADICTED
     children = [
-        c.id
-        for c in corpus.claims.values()
-        if c.parent == claim_id and c.id not in seen and (include_drafts or c.status == "published")
+        cid
+        for cid in corpus.children(claim_id)
+        if cid not in seen and (include_drafts or corpus.claims[cid].status == "published")
     ]
     if not children:
         return Status.UNVERIFIED

@@ -253,13 +253,90 @@ class SiteData:
             note=com.note,
         )
 
+    # ---- indexes: each page looks up what concerns it instead of scanning the corpus ----------
+    @cached_property
+    def _comments_index(self) -> tuple[dict[str, list[CommentRequest]], dict[str, list[CommentRequest]]]:
+        by_claim: dict[str, list[CommentRequest]] = defaultdict(list)
+        general: dict[str, list[CommentRequest]] = defaultdict(list)  # naming no claim: by subject
+        for com in self.corpus.comments.values():
+            for cid in com.claims:
+                by_claim[cid].append(com)
+            if not com.claims:
+                general[com.subject].append(com)
+        return by_claim, general
+
+    @cached_property
+    def comments_by_subject(self) -> dict[str, list[CommentRequest]]:
+        """Comment requests by the subject asked, in corpus order."""
+        out: dict[str, list[CommentRequest]] = defaultdict(list)
+        for com in self.corpus.comments.values():
+            out[com.subject].append(com)
+        return out
+
+    @cached_property
+    def comments_by_document(self) -> dict[str, list[CommentRequest]]:
+        """Comment requests by the document recording them."""
+        out: dict[str, list[CommentRequest]] = defaultdict(list)
+        for com in self.corpus.comments.values():
+            if com.document:
+                out[com.document].append(com)
+        return out
+
+    @cached_property
+    def members(self) -> dict[str, list[str]]:
+        """The sources affiliated with each source, in corpus order."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for src in self.corpus.sources.values():
+            for aff in src.affiliations:
+                out[aff].append(src.id)
+        return out
+
+    @cached_property
+    def documents_of(self) -> dict[str, list[str]]:
+        """The documents each source published or wrote, in corpus order."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for doc in self.corpus.documents.values():
+            for sid in dict.fromkeys((doc.publisher, *doc.authors)):
+                if sid:
+                    out[sid].append(doc.id)
+        return out
+
+    @cached_property
+    def answers_by(self) -> dict[str, list[Relation]]:
+        """The shown responses and denials, by the speaker who made them."""
+        out: dict[str, list[Relation]] = defaultdict(list)
+        for r in self.relations:
+            if r.type in Relation.RESPONSES and r.by is not None:
+                out[self.claims[r.by].speaker].append(r)
+        return out
+
+    @cached_property
+    def quoted_from(self) -> dict[str, list[tuple[int, Claim | None, Relation | None]]]:
+        """Per document, in corpus order: (appearance index, claim, None) for each quote of a shown
+        claim, then (-1, None, relation) for each quoted piece of evidence."""
+        out: dict[str, list[tuple[int, Claim | None, Relation | None]]] = defaultdict(list)
+        for claim in self.claims.values():
+            for i, app in enumerate(claim.appearances):
+                out[app.document].append((i, claim, None))
+        for rel in self.relations:
+            if rel.evidence is not None:
+                out[rel.evidence.document].append((-1, None, rel))
+        return out
+
     def comments_on(self, claim: Claim) -> tuple[cx.CommentItem, ...]:
         """Requests for comment covering a claim: naming it, or (naming none) every allegation about the subject."""
-        out = []
-        for com in self.corpus.comments.values():
-            if claim.id in com.claims or (not com.claims and claim.kind == "allegation" and com.subject in claim.subjects):
-                out.append(self.comment(com))
-        return tuple(out)
+        by_claim, general = self._comments_index
+        found = list(by_claim.get(claim.id, ()))
+        if claim.kind == "allegation":
+            for subject in claim.subjects:
+                found += general.get(subject, ())
+        if len(found) > 1:
+            found.sort(key=lambda c: self._comment_order[c.id])
+        return tuple(self.comment(com) for com in dict.fromkeys(found))
+
+    @cached_property
+    def _comment_order(self) -> dict[str, int]:
+        return {cid: i for i, cid in enumerate(self.corpus.comments)}
 
 
 def date_key(date: PartialDate | None) -> tuple[int, int, int]:

@@ -149,9 +149,7 @@ def source_page(data: SiteData, source: Source) -> cx.SourcePage:
     """The context of ``sources/<id>.html``."""
     corpus = data.corpus
     sid = source.id
-    answers: list[Relation] = [
-        r for r in data.relations if r.type in Relation.RESPONSES and r.by is not None and data.claims[r.by].speaker == sid
-    ]
+    answers: list[Relation] = data.answers_by.get(sid, [])
     return cx.SourcePage(
         **base(data, record_page("source", sid), source.name, "source"),
         id=sid,
@@ -162,7 +160,7 @@ def source_page(data: SiteData, source: Source) -> cx.SourcePage:
         url=data.external(source.url, source.url or ""),
         aliases=source.aliases,
         affiliations=tuple(data.source_link(a) for a in source.affiliations),
-        members=tuple(data.source_link(s.id) for s in corpus.sources.values() if sid in s.affiliations),
+        members=tuple(data.source_link(s) for s in data.members.get(sid, ())),
         interests=tuple(
             cx.Interest(description=i.description, subjects=tuple(data.source_link(s) for s in i.subjects), topics=tuple(topic_label(t) for t in i.topics))
             for i in source.interests
@@ -170,8 +168,8 @@ def source_page(data: SiteData, source: Source) -> cx.SourcePage:
         claims_made=data.summaries(corpus.claims_by(sid)),
         claims_about=data.summaries(corpus.claims_about(sid)),
         responses=data.items(answers),
-        comments=tuple(data.comment(c) for c in corpus.comments.values() if c.subject == sid),
-        documents=tuple(data.document_link(d.id) for d in corpus.documents.values() if d.publisher == sid or sid in d.authors),
+        comments=tuple(data.comment(c) for c in data.comments_by_subject.get(sid, ())),
+        documents=tuple(data.document_link(d) for d in data.documents_of.get(sid, ())),
         note=source.note,
     )
 
@@ -179,17 +177,13 @@ def source_page(data: SiteData, source: Source) -> cx.SourcePage:
 def _document_quotes(data: SiteData, doc: Document) -> tuple[cx.DocumentQuote, ...]:
     """Passages quoted from a document: by their offset in it when known, else in file order."""
     found: list[tuple[tuple[int, int, int], str, str | None, str, str | None, str | None]] = []
-    seq = 0
-    for claim in data.claims.values():
-        for app in claim.appearances:
-            if app.document == doc.id:
-                found.append(((app.match is None, app.match[0] if app.match else 0, seq), app.quote, app.locator, "claim", claim.id, None))
-                seq += 1
-    for rel in data.relations:
-        ev = rel.evidence
-        if ev is not None and ev.document == doc.id:
+    for seq, (i, claim, rel) in enumerate(data.quoted_from.get(doc.id, ())):
+        if claim is not None:
+            app = claim.appearances[i]
+            found.append(((app.match is None, app.match[0] if app.match else 0, seq), app.quote, app.locator, "claim", claim.id, None))
+        elif rel is not None and rel.evidence is not None:
+            ev = rel.evidence
             found.append(((ev.match is None, ev.match[0] if ev.match else 0, seq), ev.quote, ev.locator, rel.type, None, rel.target))
-            seq += 1
     found.sort(key=lambda f: f[0])
     out = []
     for i, (_, quote, locator, use, claim_id, target) in enumerate(found, 1):
@@ -208,7 +202,6 @@ def _document_quotes(data: SiteData, doc: Document) -> tuple[cx.DocumentQuote, .
 
 def document_page(data: SiteData, doc: Document) -> cx.DocumentPage:
     """The context of ``documents/<id>.html``."""
-    corpus = data.corpus
     ext = doc.external
     cited = data.citing.get(doc.id, [])
     return cx.DocumentPage(
@@ -227,5 +220,5 @@ def document_page(data: SiteData, doc: Document) -> cx.DocumentPage:
         external=data.external(ext.url, f"{ext.title}, {ext.publisher}, {ext.date.human()}") if ext else None,
         quotes=_document_quotes(data, doc),
         cited_by=data.summaries(cited),
-        comments=tuple(data.comment(c) for c in corpus.comments.values() if c.document == doc.id),
+        comments=tuple(data.comment(c) for c in data.comments_by_document.get(doc.id, ())),
     )
