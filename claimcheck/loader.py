@@ -277,23 +277,23 @@ def locate_problems(problems: list[Problem], corpus: Corpus) -> list[Problem]:
 
 
 def _locate(problems: list[Problem], paths: dict[str, Path]) -> list[Problem]:
-    """Fill in line and column from each file's source map (built once per file with problems)."""
-    maps: dict[str, SourceMap | None] = {}
-    out = []
-    for prob in problems:
-        if prob.line is not None or prob.file is None or prob.file not in paths:
-            out.append(prob)
-            continue
-        if prob.file not in maps:
-            try:
-                path = paths[prob.file]  # a file over the size limit is never read, not even to locate its problem
-                maps[prob.file] = SourceMap(path.read_text(encoding="utf-8-sig")) if path.stat().st_size <= limits.MAX_FILE_BYTES else None
-            except (OSError, UnicodeDecodeError):
-                maps[prob.file] = None
-        smap = maps[prob.file]
+    """Fill in line and column from each file's source map, built once per file with problems and
+    dropped as soon as that file's problems are placed (a corpus-wide check keeps one tree at a time)."""
+    out = list(problems)
+    by_file: dict[str, list[int]] = {}
+    for i, prob in enumerate(problems):
+        if prob.line is None and prob.file is not None and prob.file in paths:
+            by_file.setdefault(prob.file, []).append(i)
+    for file, indices in by_file.items():
+        path = paths[file]
+        try:  # a file over the size limit is never read, not even to locate its problem
+            smap = SourceMap(path.read_text(encoding="utf-8-sig")) if path.stat().st_size <= limits.MAX_FILE_BYTES else None
+        except (OSError, UnicodeDecodeError):
+            smap = None
         if smap is None:
-            out.append(prob)
             continue
-        line, col = smap.locate(prob.pointer, key=prob.code == "unknown-field")
-        out.append(attrs.evolve(prob, line=line, column=col))
+        for i in indices:
+            prob = problems[i]
+            line, col = smap.locate(prob.pointer, key=prob.code == "unknown-field")
+            out[i] = attrs.evolve(prob, line=line, column=col)
     return out
