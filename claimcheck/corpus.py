@@ -50,6 +50,10 @@ class Corpus:
     files: tuple[str, ...] = ()
     #: (document id) → the private full text, when it was found and verified. Never published.
     fulltexts: dict[str, str] = attrs.field(factory=dict, repr=False, eq=False)
+    #: A hash of everything this corpus was loaded from (files, config, verified full texts), set by
+    #: :func:`claimcheck.load`. Not an init argument, so a corpus changed in memory with
+    #: ``attrs.evolve`` has none: outputs that skip work when their inputs are unchanged rely on it.
+    source_digest: str | None = attrs.field(default=None, init=False, repr=False, eq=False)
 
     # ---- validity ---------------------------------------------------------------------------
     @property

@@ -46,6 +46,8 @@ class FileResult:
     problems: tuple[Problem, ...] = ()
     #: whether the text holds zero-width or bidirectional control characters anywhere
     invisible: bool = True
+    #: the salted sha256 of the file's bytes ("" when it could not be read)
+    digest: str = ""
 
 
 def cache_dir() -> Path | None:
@@ -125,10 +127,10 @@ def read_files(files: Sequence[tuple[Path, str]], *, cache: bool = True, jobs: i
         if isinstance(raw, Parsed):
             results[i] = FileResult(problems=raw.problems)
             continue
-        digest = _digest(raw, name) if directory is not None else ""
+        digest = _digest(raw, name)
         hit = _get(directory, digest) if directory is not None else None
         if hit is not None:
-            results[i] = hit
+            results[i] = attrs.evolve(hit, digest=digest)
         else:
             misses.append((i, raw, name, digest))
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
@@ -138,11 +140,11 @@ def read_files(files: Sequence[tuple[Path, str]], *, cache: bool = True, jobs: i
         with ProcessPoolExecutor(max_workers=workers) as pool:
             parsed_batches = list(pool.map(_parse_many, batches))
         for k, batch in enumerate(parsed_batches):
-            for (i, _, _, _), result in zip(misses[k::workers], batch, strict=True):
-                results[i] = result
+            for (i, _, _, digest), result in zip(misses[k::workers], batch, strict=True):
+                results[i] = attrs.evolve(result, digest=digest)
     else:
-        for i, raw, name, _ in misses:
-            results[i] = _parse(raw, name)
+        for i, raw, name, digest in misses:
+            results[i] = attrs.evolve(_parse(raw, name), digest=digest)
     if directory is not None:
         for i, _, _, digest in misses:
             done = results[i]

@@ -6,7 +6,9 @@ does not validate is reported and skipped, and the rest of the corpus still load
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import hashlib
 import os
 from pathlib import Path
 from typing import Any
@@ -231,7 +233,15 @@ def _load(
         problems.extend(check_quotes(checker, folders, fulltexts))
 
     located = _locate(problems, paths)
-    return Corpus(
+    digest = hashlib.sha256(b"claimcheck corpus 1\n")
+    for rel, result in zip(rel_files, results, strict=True):
+        digest.update(f"{rel}\0{result.digest}\n".encode())
+    if config_path.is_file():
+        with contextlib.suppress(OSError):
+            digest.update(b"config\0" + hashlib.sha256(config_path.read_bytes()).digest())
+    for doc_id in sorted(fulltexts):
+        digest.update(f"fulltext\0{doc_id}\0".encode() + hashlib.sha256(fulltexts[doc_id].encode()).digest())
+    corpus = Corpus(
         root=root,
         config=config,
         problems=tuple(sorted(located, key=Problem.sort_key)),
@@ -239,6 +249,8 @@ def _load(
         fulltexts=fulltexts,
         **tables,
     )
+    object.__setattr__(corpus, "source_digest", digest.hexdigest())
+    return corpus
 
 
 def _load_config(path: Path) -> tuple[Config, list[Problem]]:

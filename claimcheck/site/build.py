@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import multiprocessing
@@ -209,10 +210,16 @@ def build_site(
     _check_target(out, corpus)
     with build_lock(out):
         _recover(out)
+        inputs = _build_inputs(corpus, tdir, include_drafts, base_url)
+        same = _unchanged_site(out, inputs)
+        if same is not None:
+            return attrs.evolve(same, elapsed=time.perf_counter() - t0)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
         os.chmod(tmp, 0o755)  # noqa: S103 - mkdtemp makes it private; a published site is world-readable
         try:
-            result = _build(corpus, out, tmp, tdir, include_drafts=include_drafts, jobs=jobs, progress=progress, base_url=base_url)
+            result = _build(
+                corpus, out, tmp, tdir, include_drafts=include_drafts, jobs=jobs, progress=progress, base_url=base_url, build_inputs=inputs
+            )
             _swap(tmp, out)
         except BaseException as exc:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -227,8 +234,57 @@ def build_site(
     return attrs.evolve(result, elapsed=time.perf_counter() - t0)
 
 
+def _build_inputs(corpus: Corpus, templates: str | None, include_drafts: bool, base_url: str | None) -> str | None:
+    """A hash of everything a build depends on, or ``None`` when the corpus cannot vouch for its content
+    (one not loaded by :func:`claimcheck.load`, or changed in memory since)."""
+    if corpus.source_digest is None:
+        return None
+    h = hashlib.sha256(f"{corpus.source_digest}\n{fingerprint(templates)}\n{_code_fingerprint()}\n".encode())
+    h.update(f"drafts={include_drafts}\nbase_url={base_url}\n".encode())
+    return h.hexdigest()
+
+
+@functools.cache
+def _code_fingerprint() -> str:
+    """A hash of the package's own code, so a changed claimcheck never reuses an old site wholesale."""
+    h = hashlib.sha256()
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def _unchanged_site(out: Path, inputs: str | None) -> BuildResult | None:
+    """The result of a build that has nothing to do: the site was built from exactly these inputs
+    and every file it wrote is still there. ``None`` when a real build is needed."""
+    if inputs is None or not out.is_dir():
+        return None
+    try:
+        doc = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(doc, dict) or doc.get("format") != MANIFEST_FORMAT or doc.get("build_inputs") != inputs:
+        return None
+    files = doc.get("files")
+    if not isinstance(files, dict) or not all((out / p).is_file() for p in files):
+        return None
+    return BuildResult(
+        out_dir=out, written=(), unchanged=tuple(sorted(files)), removed=(), rendered=0,
+        pages=int(doc.get("pages", 0)), drafts_excluded=int(doc.get("drafts_excluded", 0)), elapsed=0.0,
+    )
+
+
 def _build(
-    corpus: Corpus, out: Path, tmp: Path, templates: str | None, *, include_drafts: bool, jobs: int | None, progress: bool, base_url: str | None
+    corpus: Corpus,
+    out: Path,
+    tmp: Path,
+    templates: str | None,
+    *,
+    include_drafts: bool,
+    jobs: int | None,
+    progress: bool,
+    base_url: str | None,
+    build_inputs: str | None = None,
 ) -> BuildResult:
     previous = _read_manifest(out) if out.is_dir() else {}
     data = SiteData(corpus, include_drafts=include_drafts)
@@ -262,7 +318,15 @@ def _build(
         _link_tree(out, tmp)
     written, unchanged = _place(tmp, files)
     removed = _prune(tmp, set(files))
-    manifest = {"format": MANIFEST_FORMAT, "generator": "claimcheck", "files": {p: {"inputs": inputs[p], "sha256": _sha(files[p])} for p in sorted(files)}}
+    manifest: dict[str, object] = {
+        "format": MANIFEST_FORMAT,
+        "generator": "claimcheck",
+        "files": {p: {"inputs": inputs[p], "sha256": _sha(files[p])} for p in sorted(files)},
+        "pages": len(page_list),
+        "drafts_excluded": data.drafts_excluded,
+    }
+    if build_inputs is not None:
+        manifest["build_inputs"] = build_inputs
     _write(tmp / MANIFEST, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode())
     return BuildResult(
         out_dir=out, written=written, unchanged=unchanged, removed=removed, rendered=len(todo),
