@@ -46,7 +46,7 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        if isinstance(exc, OSError):
+        if isinstance(exc, OSError) and not isinstance(exc, OutputError):  # an OutputError already says what failed
             raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
         raise
     _fsync_dir(target.parent)
@@ -80,7 +80,7 @@ def write_file_with(path: str | os.PathLike[str], build: Callable[[Path], None])
     except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        if isinstance(exc, OSError):
+        if isinstance(exc, OSError) and not isinstance(exc, OutputError):  # an OutputError already says what failed
             raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
         raise
     _fsync_dir(target.parent)
@@ -130,7 +130,7 @@ def write_folder(path: str | os.PathLike[str], files: dict[str, bytes], *, repla
         shutil.rmtree(tmp, ignore_errors=True)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
-        if isinstance(exc, OSError):
+        if isinstance(exc, OSError) and not isinstance(exc, OutputError):  # an OutputError already says what failed
             raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
         raise
     _fsync_dir(target.parent)

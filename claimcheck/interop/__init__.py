@@ -27,7 +27,7 @@ from claimcheck.interop.csv_format import export_csv, import_csv
 from claimcheck.interop.datasets import export_averitec, export_fever, import_fever, to_averitec, to_fever
 from claimcheck.interop.queries import Inference
 from claimcheck.interop.sqlite_format import export_sqlite
-from claimcheck.interop.writer import declared_scales, dump_yaml, find_config, reconcile, records_yaml, write_config
+from claimcheck.interop.writer import append_scales, declared_scales, dump_yaml, find_config, reconcile, records_yaml
 from claimcheck.loader import load
 from claimcheck.model import SECTIONS
 from claimcheck.parsing import read
@@ -269,14 +269,26 @@ def import_into(
         return ImportReport(path=target, written=False, count=result.count, config=config_path, problems=result.problems)
     declared = declared_scales(config_path.read_text(encoding="utf-8")) if config_path is not None and config_path.exists() else []
     records, to_add = reconcile(result.records, result.scales, declared)
-    scales_yaml = ""
-    if to_add and config_path is not None:
-        write_config(config_path, to_add)
-    elif to_add:
-        scales_yaml = dump_yaml({"rating_scales": to_add})
     names = ", ".join(Path(p).name for p in paths)
     header = f"# Imported by claimcheck from {fmt}: {names}\n# Imported values may have been interpreted: see the import's warnings before publishing.\n"
-    atomic.write_text(target, records_yaml(records, header))
+    text = records_yaml(records, header)
+    scales_yaml = ""
+    new_config: str | None = None
+    if to_add and config_path is not None:  # worked out before anything is written: it may refuse
+        new_config = append_scales(config_path.read_text(encoding="utf-8") if config_path.exists() else "", to_add)
+    elif to_add:
+        scales_yaml = dump_yaml({"rating_scales": to_add})
+    old_target = target.read_bytes() if target.exists() else None
+    atomic.write_text(target, text)
+    if config_path is not None and new_config is not None:
+        try:
+            atomic.write_text(config_path, new_config)
+        except BaseException:  # no half import: the new file goes (or the one it replaced comes back)
+            if old_target is None:
+                target.unlink(missing_ok=True)
+            else:
+                atomic.write_bytes(target, old_target)
+            raise
     return ImportReport(
         path=target,
         written=True,

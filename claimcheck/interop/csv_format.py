@@ -53,13 +53,18 @@ def _cell(column: str, value: Any) -> str:
 
 def table_csv(name: str, rows: Iterable[Row]) -> str:
     """One table as CSV text, header first."""
-    buf = io.StringIO(newline="")
-    writer = csv.writer(buf, lineterminator="\n")
+    # The writer quotes a cell holding a character of its line end: told "\r\n", it quotes a cell with a bare "\r"
+    # too (with "\n" alone it did not, and every reader split the row there); each row still ends with "\n".
+    line = io.StringIO(newline="")
+    writer = csv.writer(line, lineterminator="\r\n")
     columns = TABLES[name]
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_cell(c, row.get(c)) for c in columns])
-    return buf.getvalue()
+    out: list[str] = []
+    for cells in (list(columns), *([_cell(c, row.get(c)) for c in columns] for row in rows)):
+        writer.writerow(cells)
+        out.append(line.getvalue()[:-2] + "\n")
+        line.seek(0)
+        line.truncate()
+    return "".join(out)
 
 
 def to_csv_files(corpus: Corpus) -> dict[str, str]:
@@ -108,7 +113,16 @@ def _value(column: str, text: str, where: tuple[str, int], problems: list[Proble
 
 
 def read_table(path: Path, name: str, problems: list[Problem]) -> list[Row]:
-    """The rows of one CSV table; unknown columns are reported and ignored."""
+    """The rows of one CSV table; unknown columns are reported and ignored. A table that cannot be read to
+    its end (not UTF-8, a cell over the csv module's field limit) is an error, and none of its rows are kept."""
+    try:
+        return _read_table(path, name, problems)
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        problems.append(Problem(code="io-error", message=f"cannot read {name}.csv: {exc}", file=str(path)))
+        return []
+
+
+def _read_table(path: Path, name: str, problems: list[Problem]) -> list[Row]:
     with open(path, encoding="utf-8-sig", newline="") as fh:
         reader = csv.reader(fh)
         header = next(reader, None)

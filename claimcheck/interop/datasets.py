@@ -153,7 +153,9 @@ def to_averitec(corpus: Corpus, *, base_url: str | None = None, include_drafts: 
 def export_fever(corpus: Corpus, out: str | os.PathLike[str], *, include_drafts: bool = False) -> tuple[int, list[Problem]]:
     """Write FEVER JSON Lines (atomically); returns the number of items and the claims left out."""
     items, problems = to_fever(corpus, include_drafts=include_drafts)
-    atomic.write_text(out, "".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items))
+    # JSON leaves NEL, LS and PS unescaped, and readers that split lines the Unicode way (str.splitlines) would break a line there
+    lines = (json.dumps(i, ensure_ascii=False).replace("\x85", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") for i in items)
+    atomic.write_text(out, "".join(line + "\n" for line in lines))
     return len(items), problems
 
 
@@ -247,7 +249,7 @@ def import_fever(
     for path in map(Path, paths):
         b.file, b.line = str(path), None
         try:
-            lines = path.read_text(encoding="utf-8-sig").splitlines()
+            lines = path.read_text(encoding="utf-8-sig").split("\n")  # JSON Lines end at "\n" alone (a "\r" before it is JSON space)
         except (OSError, UnicodeDecodeError) as exc:
             b.problems.append(Problem(code="io-error", message=f"cannot read the file: {exc}", file=str(path)))
             continue
@@ -268,8 +270,8 @@ def import_fever(
             b.line = n
             try:
                 row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                b.note("import-skipped", (), f"line {n}: malformed JSON: {exc.msg}")
+            except (ValueError, RecursionError) as exc:  # also a number of over 4,300 digits, or nesting Python cannot hold
+                b.note("import-skipped", (), f"line {n}: malformed JSON: {exc.msg if isinstance(exc, json.JSONDecodeError) else exc}")
                 continue
             _fever_row(b, row, n, speaker, document, (reviewer, date) if date else None)
         b.line = None

@@ -152,6 +152,8 @@ def export_sqlite(corpus: Corpus, out: str | os.PathLike[str]) -> int:
             build(corpus, tmp)
         except sqlite3.Error as exc:
             raise OutputError(f"cannot write {out}: SQLite: {exc}") from exc
+        except OverflowError as exc:  # a schema-valid integer (a rating) beyond SQLite's 64 bits
+            raise OutputError(f"cannot write {out}: SQLite holds integers of at most 64 bits: {exc}") from exc
 
     atomic.write_file_with(out, _build)
     return sum(1 for _ in corpus.records())
