@@ -116,22 +116,25 @@ def test_a_build_killed_at_random_moments_leaves_a_whole_site(sites: dict[str, A
     out = tmp_path / "site"
     shutil.copytree(sites["base"] / "site-one", out)
     rng = random.Random(SEED)  # noqa: S311 - when to kill a build, not a secret
-    outcomes = []
-    for fraction in (0.3, 0.5, 0.7, 0.85, 0.95):
-        before = files_of(out)
-        with subprocess.Popen(build_args(sites["two"], out), stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+    previous, outcomes = sites["site-one"], []  # the last complete site, and what each kill left
+    for fraction in (0.25, 0.5, 0.75, 0.9, 1.0, 1.1):  # of the time a whole build takes: the end and the swap too
+        version = "one" if previous == sites["site-two"] else "two"  # always build the other version: a build with work to do
+        with subprocess.Popen(build_args(sites[version], out), stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
             time.sleep(sites["seconds"] * (fraction + rng.uniform(-0.1, 0.1)))
             proc.send_signal(signal.SIGKILL)
             proc.communicate(timeout=60)
-        backups = sorted(tmp_path.glob(".site.old-*"))
+        where = f"seed {SEED}, kill at {fraction:.0%} of building {version}, after {outcomes}"
         if out.exists():
             after = files_of(out)
-            assert after in (before, sites["site-two"]), f"seed {SEED}: a half-built site after a kill at {fraction:.0%}"
-            outcomes.append("new" if after == sites["site-two"] and before != after else "previous")
+            assert after in (previous, sites[f"site-{version}"]), f"{where}: a half-built site"
+            outcomes.append("finished" if after != previous else "previous")
+            previous = after
         else:  # killed between the two renames of the swap: the previous site is whole, set aside for the next build
-            assert len(backups) == 1, f"seed {SEED}"
-            assert files_of(backups[0]) == before
+            backups = sorted(tmp_path.glob(".site.old-*"))
+            assert len(backups) == 1, where
+            assert files_of(backups[0]) == previous, where
             outcomes.append("set aside")
+    assert "previous" in outcomes or "set aside" in outcomes, f"seed {SEED}: no kill interrupted a build: {outcomes}"
     done = subprocess.run(build_args(sites["two"], out), capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, (SEED, outcomes, done.stderr)
     assert files_of(out) == sites["site-two"]
