@@ -209,7 +209,8 @@ def _fever_row(b: Builder, row: Any, n: int, speaker: str, document: str, review
     tuples = 0
     for i, ev_set in enumerate(row.get("evidence") or []):
         for j, item in enumerate(ev_set if isinstance(ev_set, list) else []):
-            if isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) and x.strip() for x in item):
+            # any non-empty strings, as the schema allows: a quote of whitespace alone is still a quote
+            if isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) and x for x in item):
                 if label == "NOT ENOUGH INFO":
                     continue
                 doc = b.document(item[0], "other")
