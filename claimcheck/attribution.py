@@ -110,16 +110,11 @@ def sentence(corpus: Corpus, claim: Claim, appearance: Appearance | None = None)
     return f"{body}, {attribution(corpus, claim, appearance)}."
 
 
-def chain_steps(corpus: Corpus, claim: Claim, appearance: Appearance) -> list[tuple[str, str]]:
-    """The chain as (party name, how it passed the words on) steps, speaker first, document last."""
-    chain = appearance.chain or (Hop(source=claim.speaker, mode="paraphrase"),)
-    mode_words = {
-        "direct-quote": "quoted directly",
-        "paraphrase": "paraphrased",
-        "cites-document": "by citing a document",
-        "unnamed-source": "through people who were not named",
-    }
-    steps = [(corpus.source_name(h.source), mode_words.get(h.mode, h.mode)) for h in chain]
-    doc = corpus.documents.get(appearance.document)
-    steps.append((doc.title if doc else appearance.document, "where the words appear"))
-    return steps
+#: Short words shown in capitals when a topic slug becomes a label.
+ACRONYMS = frozenset({"us", "uk", "eu", "un", "ai", "nato", "who", "imf", "fbi", "cia", "nsa"})
+
+
+def topic_label(topic: str) -> str:
+    """A topic slug as a label: ``us-china-tech-conflict`` → ``US China tech conflict``."""
+    text = " ".join(w.upper() if w in ACRONYMS else w for w in topic.split("-"))
+    return text[:1].upper() + text[1:]

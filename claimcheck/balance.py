@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from claimcheck.attribution import name_in_sentence
+from claimcheck.attribution import name_in_sentence, topic_label
 from claimcheck.corpus import Corpus
 from claimcheck.model import Claim, Relation, Source
 from claimcheck.problems import Problem, Severity, pointer
@@ -316,8 +316,6 @@ class _Analyser:
                 topics[t] = topics.get(t, 0) + 1
         ranked = sorted(topics, key=lambda t: (-topics[t], t))
         about = " and ".join(name_in_sentence(self.c.sources.get(s), s, start=i == 0) for i, s in enumerate(subjects[:2])) or "the record"
-        from claimcheck.brief import topic_label
-
         title = f"{topic_label(ranked[0])}: {about}" if ranked else f"Dispute about {about}"
         first = self.statuses[a[0]] if a else Status.UNVERIFIED
         return Dispute(

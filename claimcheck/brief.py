@@ -16,7 +16,7 @@ from pathlib import Path
 import attrs
 
 from claimcheck.atomic import write_text
-from claimcheck.attribution import name_in_sentence, sentence
+from claimcheck.attribution import name_in_sentence, sentence, topic_label
 from claimcheck.balance import BalanceReport, Dispute, Side, analyse
 from claimcheck.corpus import Corpus
 from claimcheck.errors import UsageError
@@ -387,18 +387,6 @@ def _where(corpus: Corpus, file: str | None, line: int | None) -> str:
     except ValueError:
         shown = file
     return f"{shown}:{line}" if line else shown
-
-
-#: Words shown in capitals when a topic slug is turned into a label.
-ACRONYMS = frozenset({"us", "uk", "eu", "un", "ai", "nato", "who", "fbi", "cia", "nsa"})
-
-
-def topic_label(topic: str) -> str:
-    """A topic slug as a label: ``us-china-tech-conflict`` → ``US China tech conflict``."""
-    words = [w.upper() if w in ACRONYMS else w for w in topic.split("-")]
-    if words:
-        words[0] = words[0][0].upper() + words[0][1:]
-    return " ".join(words)
 
 
 def _date_key(claim: Claim) -> tuple[dt.date, dt.date, str]:

@@ -16,7 +16,6 @@ import functools
 import hashlib
 import marshal
 import os
-import re
 import tempfile
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -25,12 +24,9 @@ from typing import Any
 
 import attrs
 
-from claimcheck.parsing import INVISIBLE, Parsed, parse_bytes, read_bytes
+from claimcheck.parsing import ESCAPED_INVISIBLE, INVISIBLE, Parsed, parse_bytes, read_bytes
 from claimcheck.problems import Problem
 from claimcheck.schemas import load_schemas, validator
-
-#: The same characters written as YAML or JSON escapes (``\u200b``, ``\U0000202E``).
-ESCAPED_INVISIBLE = re.compile(r"\\(?:u|U0000)(?:200[b-fB-F]|202[a-eA-E]|206[0-46-9]|[fF][eE][fF][fF])")
 
 #: Below these, parsing in one process is faster than starting workers.
 PARALLEL_MIN_FILES = 24

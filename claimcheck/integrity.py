@@ -19,7 +19,6 @@ RESERVED_IDS = frozenset({"con", "prn", "aux", "nul"} | {f"com{i}" for i in rang
 
 Tables = dict[str, dict[str, Any]]
 
-_INVISIBLE = INVISIBLE
 #: The displayed text fields examined for them, by record class.
 INSPECTED = {
     "Source": ("name", "short_name", "aliases"),
@@ -82,10 +81,9 @@ class Checker:
             items = list(enumerate(values)) if isinstance(values, tuple) else [(None, values)]
             for i, value in items:
                 text = value.quote if hasattr(value, "quote") else value
-                if not isinstance(text, str) or not _INVISIBLE.search(text):
+                m = INVISIBLE.search(text) if isinstance(text, str) else None
+                if m is None:
                     continue
-                m = _INVISIBLE.search(text)
-                assert m is not None
                 ch = m.group()
                 path: tuple[str | int, ...] = (name,) if i is None else (name, i, "quote") if hasattr(value, "quote") else (name, i)
                 yield self.problem(

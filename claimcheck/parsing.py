@@ -163,6 +163,8 @@ def _parse_json(text: str, name: str) -> Parsed:
 
 #: Zero-width characters and bidirectional controls (Unicode TR9 embeddings, overrides, isolates).
 INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+#: The same characters written as YAML or JSON escapes (``\u200b``, ``\U0000202E``).
+ESCAPED_INVISIBLE = re.compile(r"\\(?:u|U0000)(?:200[b-fB-F]|202[a-eA-E]|206[0-46-9]|[fF][eE][fF][fF])")
 
 _BRACKETS = re.compile(r"[^\[\]{}]+")
 _BLOCK_PREFIX = re.compile(r"^[ \t?:-]*", re.MULTILINE)
@@ -270,17 +272,3 @@ def _first_alias(text: str) -> tuple[int, int] | None:
     except yaml.YAMLError:
         return None  # the full parse will report it
     return None
-
-
-def depth_exceeds(value: Any, limit: int = limits.MAX_DEPTH) -> bool:
-    """Whether ``value`` nests deeper than ``limit`` (checked without recursion)."""
-    stack = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if depth > limit:
-            return True
-        if isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item)
-    return False

@@ -61,8 +61,6 @@ MODE_WORDS = {
     "cites-document": "cited by {next} from",
     "unnamed-source": "passed to {next} by people who were not named",
 }
-#: Short words that stay in capitals in topic names.
-ACRONYMS = frozenset({"us", "uk", "eu", "un", "ai", "nato", "who", "imf"})
 OUTCOMES = {"asked": "was asked for comment", "declined": "declined to comment", "not-reached": "could not be reached for comment"}
 STATUS_NOTE = "Evidence-derived status, from the relations recorded; it is not a verdict."
 
@@ -70,13 +68,6 @@ STATUS_NOTE = "Evidence-derived status, from the relations recorded; it is not a
 def words(slug: str) -> str:
     """``government-body`` → ``government body``."""
     return slug.replace("-", " ")
-
-
-def topic_label(topic: str) -> str:
-    """``military-links`` → ``Military links``; ``us-china-tech-conflict`` → ``US china tech conflict``."""
-    parts = [p.upper() if p in ACRONYMS else p for p in topic.split("-")]
-    text = " ".join(parts)
-    return text[:1].upper() + text[1:]
 
 
 def human(date: PartialDate | None) -> str | None:

@@ -7,9 +7,10 @@ import json
 from collections import defaultdict
 from typing import Any
 
+from claimcheck.attribution import topic_label
 from claimcheck.model import Claim
 from claimcheck.site import context as cx
-from claimcheck.site.common import STATUS_LABELS, SiteData, date_key, human, topic_label
+from claimcheck.site.common import STATUS_LABELS, SiteData, date_key, human
 from claimcheck.site.graph import draw, legend
 from claimcheck.site.pages import base, unanswered_subjects
 from claimcheck.site.paths import record_page

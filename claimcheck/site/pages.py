@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import TypedDict
 
-from claimcheck.attribution import name_in_sentence, sentence
+from claimcheck.attribution import name_in_sentence, sentence, topic_label
 from claimcheck.model import Claim, Document, Hop, Relation, Source
 from claimcheck.problems import CATALOGUE, split_pointer
 from claimcheck.site import context as cx
-from claimcheck.site.common import MODE_WORDS, STATUS_EXPLANATIONS, SiteData, human, topic_label, words
+from claimcheck.site.common import MODE_WORDS, STATUS_EXPLANATIONS, SiteData, human, words
 from claimcheck.site.jsonld import claim_jsonld, script_json
 from claimcheck.site.paths import record_page, root_of
 
