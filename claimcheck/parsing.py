@@ -208,9 +208,21 @@ def nesting_depth(text: str) -> tuple[int, tuple[int, int] | None]:
                     return depth, (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
-    except yaml.YAMLError:
-        pass  # the full parse reports it
+    except yaml.YAMLError as exc:
+        if _refused_as_too_deep(exc):  # libyaml 0.2.6 (PyYAML 6.0.4) refuses deep nesting before any event
+            return limits.MAX_DEPTH + 1, _mark(exc)
+        # anything else the full parse reports
     return best, None
+
+
+def _refused_as_too_deep(exc: yaml.YAMLError) -> bool:
+    """Whether libyaml itself refused the text for its nesting (its own limit, far above ours)."""
+    return "maximum nesting depth" in str(exc)
+
+
+def _mark(exc: yaml.YAMLError) -> tuple[int, int]:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 def _parse_yaml(text: str, name: str) -> Parsed:
@@ -226,6 +238,10 @@ def _parse_yaml(text: str, name: str) -> Parsed:
     try:
         data = yaml.load(text, Loader=StrictLoader)  # noqa: S506 - StrictLoader is a SafeLoader
     except yaml.MarkedYAMLError as exc:
+        if _refused_as_too_deep(exc):
+            line, col = _mark(exc)
+            msg = f"the YAML nests deeper than {limits.MAX_DEPTH} levels"
+            return Parsed(text=text, problems=(Problem(code="too-deep", message=msg, file=name, line=line, column=col),))
         mark = exc.problem_mark or exc.context_mark
         what = " ".join(str(x) for x in (exc.context, exc.problem) if x)
         if "could not determine a constructor" in what:
