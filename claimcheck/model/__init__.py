@@ -1,0 +1,53 @@
+"""The claim/evidence model: frozen attrs records mirroring ``schemas/``, their conversion to and from
+plain dicts, and the loaded :class:`~claimcheck.model.corpus.Corpus` with its indexes."""
+
+from claimcheck.model.convert import FieldError, from_dict, references, to_dict
+from claimcheck.model.records import (
+    SECTIONS,
+    Appearance,
+    Claim,
+    CommentRequest,
+    Config,
+    Correction,
+    Document,
+    Evidence,
+    External,
+    Fulltext,
+    Hop,
+    Interest,
+    Origin,
+    RatingScale,
+    RatingValue,
+    Record,
+    Relation,
+    Review,
+    Source,
+    noun,
+)
+
+__all__ = [
+    "SECTIONS",
+    "Appearance",
+    "Claim",
+    "CommentRequest",
+    "Config",
+    "Correction",
+    "Document",
+    "Evidence",
+    "External",
+    "FieldError",
+    "Fulltext",
+    "Hop",
+    "Interest",
+    "Origin",
+    "RatingScale",
+    "RatingValue",
+    "Record",
+    "Relation",
+    "Review",
+    "Source",
+    "from_dict",
+    "noun",
+    "references",
+    "to_dict",
+]
