@@ -406,7 +406,7 @@ def _add_outside(ctx: Context) -> None:
     "fmt-through-link-out-of-corpus",
     "data-loss",
     "fmt must never rewrite a file that a link inside the corpus points to outside it",
-    S("fmt", "{corpus}"),
+    S("fmt", "{corpus}", edits=True),
     protect=("{tmp}/outside.yaml",),
 )
 def _fmt_link(ctx: Context) -> None:
@@ -534,6 +534,7 @@ def _fulltext_etc(ctx: Context) -> None:
     passwd = Path("/etc/passwd")
     data["documents"][0]["fulltext"] = {"sha256": sha256(passwd), "file": "passwd"}
     data["claims"][0]["appearances"][0]["quote"] = "root:x:0:0:root"
+    data["claims"][1]["appearances"][0]["quote"] = "daemon:x:1:1"
     write(ctx, data, cfg=config(fulltext_paths=["/etc"]))
 
 
@@ -564,6 +565,7 @@ def _fulltext_link(ctx: Context) -> None:
     data = records()
     data["documents"][0]["fulltext"] = {"sha256": sha256(Path("/etc/passwd")), "file": "article.txt"}
     data["claims"][0]["appearances"][0]["quote"] = "root:x:0:0"
+    data["claims"][1]["appearances"][0]["quote"] = "daemon:x:1:1"
     write(ctx, data, cfg=config(fulltext_paths=["../ft"]))
 
 
@@ -584,21 +586,38 @@ def _exports_fulltext(ctx: Context) -> None:
 
 
 def _no_fulltext(ctx: Context) -> list[str]:
+    """Passages of the SMIC full text that no string of the corpus holds must be in no output."""
+    import html  # noqa: PLC0415
+
     files = sorted(SOURCES.glob("*.txt"))
     if not files:
         return []
-    text = files[0].read_text(encoding="utf-8")
-    quotes = ctx.corpus.joinpath("smic-2020.yaml").read_text(encoding="utf-8")
-    # 120-character windows of the full text that no quote of the corpus contains
-    windows = [text[i : i + 120] for i in range(0, len(text) - 120, 400)]
-    windows = [w for w in windows if w not in quotes and "\n" not in w]
+    text = " ".join(files[0].read_text(encoding="utf-8").split())
+    data = yaml.safe_load((ctx.corpus / "smic-2020.yaml").read_text(encoding="utf-8"))
+    strings: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, str):
+            strings.append(" ".join(node.split()))
+        elif isinstance(node, dict):
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    walk(data)
+    known = "\n".join(strings)
+    windows = [text[i : i + 60] for i in range(0, len(text) - 60, 97)]
+    unquoted = [w for w in windows if not any(w[j : j + 25] in known for j in range(0, 36, 5))]
     found = []
     for path in ctx.out.rglob("*"):
         if path.is_file():
-            data = path.read_bytes().decode("utf-8", "replace")
-            if any(w in data for w in windows):
+            raw = path.read_bytes().decode("utf-8", "replace")
+            shown = " ".join(html.unescape(raw).split())
+            if any(w in shown for w in unquoted):
                 found.append(path.relative_to(ctx.out).as_posix())
-    return [f"the full text is published in {', '.join(found[:5])}"] if found else []
+    return [f"a passage of the full text that no quote holds is published in {', '.join(found[:5])}"] if found else []
 
 
 @register(
@@ -817,8 +836,10 @@ def _config_string_import(ctx: Context) -> None:
     BUILD,
     BRIEF_MD,
     *exports("claimreview", "averitec", "csv", "sqlite"),
+    S("import", "{out}/export-csv", "--from", "csv", "-o", "{tmp}/new/imported.yaml", exit={0, 1}),
 )
 def _rating_float(ctx: Context) -> None:
+    (ctx.tmp / "new").mkdir()
     cfg = config()
     cfg["rating_scales"][0]["values"][4]["rating"] = 5.0
     cfg["rating_scales"][0]["values"][1]["rating"] = 2.0
@@ -1079,7 +1100,7 @@ def _template_recurses(ctx: Context) -> None:
     write(ctx)
     (ctx.tmp / "tpl").mkdir()
     (ctx.tmp / "tpl" / "brief.md.j2").write_text("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}\n", encoding="utf-8")
-    (ctx.tmp / "tpl" / "base.html.j2").write_text('{% extends "base.html.j2" %}\n', encoding="utf-8")
+    (ctx.tmp / "tpl" / "base.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
 
 
 @register(
@@ -1091,8 +1112,8 @@ def _template_recurses(ctx: Context) -> None:
 def _template_syntax(ctx: Context) -> None:
     write(ctx)
     (ctx.tmp / "tpl").mkdir()
-    (ctx.tmp / "tpl" / "claim.html.j2").write_text("{% if %}\n", encoding="utf-8")
-    (ctx.tmp / "tpl" / "index.html.j2").write_text("{% for x in %}{% endif %}\n", encoding="utf-8")
+    (ctx.tmp / "tpl" / "claim.html").write_text("{% if %}\n", encoding="utf-8")
+    (ctx.tmp / "tpl" / "index.html").write_text("{% for x in %}{% endif %}\n", encoding="utf-8")
 
 
 @register(
@@ -1132,7 +1153,7 @@ def _add_latin1(ctx: Context) -> None:
 )
 def _json_quotes(ctx: Context) -> None:
     write(ctx)
-    (ctx.corpus / "quotes.json").write_text("[" * 70 + '"' + '\\"' * 80_000, encoding="utf-8")
+    (ctx.corpus / "quotes.json").write_text("[]" * 70 + '"' + '\\"' * 80_000, encoding="utf-8")
 
 
 @register(
@@ -1150,8 +1171,8 @@ def _fifo(ctx: Context) -> None:
 @register(
     "fifo-as-fulltext",
     "hang",
-    "a FIFO as a document's full text blocks the quote check forever",
-    S("validate", "{corpus}", exit={1}),
+    "a FIFO as a document's full text must be skipped (not opened, which would block)",
+    S("validate", "{corpus}", exit={0, 1}),
     timeout=HANG,
 )
 def _fifo_fulltext(ctx: Context) -> None:
@@ -1165,8 +1186,8 @@ def _fifo_fulltext(ctx: Context) -> None:
 @register(
     "fulltext-is-dev-zero",
     "hang",
-    "a full text that is a link to /dev/zero is read whole (without end) to check its sha256",
-    S("validate", "{corpus}", exit={1}),
+    "a full text that is a link to /dev/zero must be skipped, not read whole (without end) to check its sha256",
+    S("validate", "{corpus}", exit={0, 1}),
     timeout=HANG,
 )
 def _devzero(ctx: Context) -> None:
@@ -1214,27 +1235,13 @@ def _supports_chain(n: int) -> dict[str, Any]:
 @register(
     "supports-chain-map-12000",
     "hang",
-    "a 12,000-claim supports chain: the map's layered layout relaxes every edge once per node (as in the issue)",
+    "a 12,000-claim supports chain (as in the issue): the map's layered layout relaxes every edge once per node, and lists each layer"
+    " by scanning every claim; 12,000 pages take about 25 s to render on 2 cores even when the layout is linear",
     S("build", "{corpus}", "-o", "{out}/site", exit={0}),
-    timeout=60,
+    timeout=40,
 )
 def _supports_chain_big(ctx: Context) -> None:
-    data = _supports_chain(12_000)
-    data["relations"].reverse()  # the order that needs the most passes
-    write(ctx, data)
-
-
-@register(
-    "supports-chain-map-3000",
-    "hang",
-    "a 3,000-claim supports chain, relations listed against the chain's order (the map layout is quadratic)",
-    S("build", "{corpus}", "-o", "{out}/site", exit={0}),
-    timeout=HANG,
-)
-def _supports_chain_small(ctx: Context) -> None:
-    data = _supports_chain(3_000)
-    data["relations"].reverse()
-    write(ctx, data)
+    write(ctx, _supports_chain(12_000))  # listed along the chain: one more layer settles per pass, the worst order
 
 
 @register(
@@ -1278,12 +1285,12 @@ def _claimreview_tags(ctx: Context) -> None:
     "alias-bomb-in-config-during-import",
     "hang",
     "a billion-laughs alias bomb in claimcheck.yaml, expanded when an import reads the declared rating scales",
-    S("import", "{tmp}/in.jsonld", "--from", "claimreview", "-o", "{corpus}/new.yaml", exit={1, 2}),
+    S("import", "{tmp}/in.jsonld", "--from", "claimreview", "-o", "{corpus}/new.yaml", exit={2}, codes=("yaml-alias",)),
     timeout=HANG,
 )
 def _alias_bomb(ctx: Context) -> None:
     write(ctx)
-    levels = ["&a0 [" + ", ".join(['"x"'] * 9) + "]"] + [f"&a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    levels = ["&a0 [" + ", ".join(['"x"'] * 9) + "]"] + [f"&a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 12)]
     cfg = ctx.corpus / "claimcheck.yaml"
     cfg.write_text(cfg.read_text(encoding="utf-8") + "bomb: [" + ", ".join(levels) + "]\n", encoding="utf-8")
     write_json(ctx.tmp / "in.jsonld", claimreview(reviewRating={"@type": "Rating", "alternateName": "Dubious"}))
@@ -1304,16 +1311,16 @@ def _dupe_ids(ctx: Context) -> None:
 
 
 @register(
-    "schema-errors-20000",
+    "schema-errors-5000",
     "hang",
-    "20,000 invalid records in one file, each a located schema problem",
+    "5,000 invalid records in one file, each a located schema problem",
     S("validate", "{corpus}", exit={1}, codes=("schema",), max_output=30_000_000),
     timeout=HANG,
 )
 def _many_schema(ctx: Context) -> None:
     write(ctx)
     (ctx.corpus / "bad.yaml").write_text(
-        "sources:\n" + "".join(f"  - {{id: s{i}, name: S, kind: wizard}}\n" for i in range(20_000)), encoding="utf-8"
+        "sources:\n" + "".join(f"  - {{id: s{i}, name: S, kind: wizard}}\n" for i in range(5_000)), encoding="utf-8"
     )
 
 

@@ -724,8 +724,9 @@ def check_step(inp: HostileInput, step: Step, ctx: Context, result: StepResult, 
         v.append(Violation("crash", f"exit code {result.exit}{signal_name}"))
     output = result.stdout + result.stderr
     if TRACEBACK in output:
-        last = [line for line in output.splitlines() if line and not line.startswith(" ")][-1:]
-        v.append(Violation("crash", f"a Python traceback: {_visible(last[0]) if last else '?'}"))
+        after = output[output.rindex(TRACEBACK) :]
+        last = re.findall(r"^[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Warning)\b.*$", after, re.MULTILINE)[-1:]
+        v.append(Violation("crash", f"a Python traceback: {_visible(last[0])[:200] if last else '?'}"))
     for name, text in (("stdout", result.stdout), ("stderr", result.stderr)):
         found = control_characters(text)
         if found:
