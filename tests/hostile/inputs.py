@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -245,7 +246,7 @@ def still_special(path: str, what: str = "fifo") -> Callable[[Context, StepResul
 
     def check(ctx: Context, _result: StepResult) -> list[str]:
         p = Path(ctx.fill(path))
-        return [] if p.is_fifo() else [f"{p.name} was a {what} and was replaced"]
+        return [] if p.is_fifo() or p.is_char_device() else [f"{p.name} was a {what} and was replaced by a regular file"]
 
     return check
 
@@ -1443,6 +1444,10 @@ def _esc_diff(ctx: Context) -> None:
     data = records()
     data["sources"][0]["name"] = ESC_NAME
     data["claims"][0]["text"] = "The Acme bridge is \x1b[8mhidden\x1b[0m unsafe."
+    data["claims"].append(
+        {"id": "added", "text": "Acme \x1b]0;t\x07lied.", "speaker": "accuser", "kind": "allegation", "subjects": ["accused"],
+         "appearances": [{"document": "article", "quote": "Acme lied"}]}
+    )  # fmt: skip
     data["reviews"][0]["verdict"] = "false"
     write(ctx, data)
 
@@ -1465,7 +1470,7 @@ def _newline_name(ctx: Context) -> None:
     "injection",
     "a file name holding ESC sequences, printed by validate and fmt",
     S("validate", "{corpus}", exit={1}),
-    S("fmt", "{corpus}", exit={0, 1}),
+    S("fmt", "{corpus}", exit={0, 1}, edits=True),
 )
 def _esc_name(ctx: Context) -> None:
     write(ctx)
@@ -1611,7 +1616,7 @@ MARKDOWN = {
     "md-carriage-return-lines": ("a lone CR is a line end to CommonMark: a === after it is a heading", "Intro words\r===\r- item"),
     "md-hard-line-break": ("two spaces at a line end make a hard break", "line one  \nline two"),
     "md-backslash-line-end": ("a backslash at a line end makes a hard break", "line one\\\nline two"),
-    "md-emphasis-and-code": ("emphasis, strong and code spans (escaped: must stay text)", "*em* __strong__ `code` <b>x</b> [l](http://e.example)"),
+    "md-emphasis-and-code": ("emphasis, strong and code spans (escaped: must stay text)", "*em* __strong__ `code` <b>x</b> [l](page.html) ![i](x.png)"),
     "md-angle-autolink": ("<https://...> is an autolink", "see <https://evil.example/> now"),
     "md-block-quote-and-list": ("> and - at a line start (escaped: must stay text)", "Intro words\n> quoted\n- listed\n+ plus"),
 }
@@ -1664,8 +1669,7 @@ def _base_url(ctx: Context) -> None:
     "injection",
     "--base-url holding quotes and angle brackets",
     S("build", "{corpus}", "-o", "{out}/site", "--base-url", 'https://x.example/"><script>window.PWNED=1</script>', exit={0, 2},
-      publish=(Publication("site", "{out}/site", browser=True),)),  # fmt: skip
-    payload="<script>window.PWNED=1</script>",
+      publish=(Publication("site", "{out}/site"),)),  # fmt: skip
 )
 def _base_url_quotes(ctx: Context) -> None:
     write(ctx)
@@ -1680,7 +1684,7 @@ def _base_url_quotes(ctx: Context) -> None:
 def _csv_formula(ctx: Context) -> None:
     data = records()
     data["sources"][0]["name"] = "=HYPERLINK(\"https://evil.example\",\"x\")"
-    data["sources"][0]["aliases"] = ["+1+1", "-2", "@SUM(A1)", "\tTAB", "\rCR", "\uff1dFULLWIDTH()", " =SPACE()"]
+    data["sources"][0]["aliases"] = ["+1+1", "-2", "@SUM(A1)", "\tTAB", "\uff1dFULLWIDTH()", " =SPACE()"]
     data["claims"][0]["text"] = "=1+1"
     data["claims"][0]["context"] = ["|pipe", "\n=newline first"]
     write(ctx, data)
@@ -1731,23 +1735,22 @@ def _c1(ctx: Context) -> None:
 
 
 for _id, (_desc, _date) in {
-    "date-mathematical-digits": ("mathematical bold digits", "𝟐𝟎𝟐𝟎-𝟎𝟔-𝟎𝟏"),
-    "date-arabic-indic-digits": ("Arabic-Indic digits", "٢٠٢٠-٠٦-٠١"),
-    "date-fullwidth-digits": ("fullwidth digits", "２０２０-０６"),
-    "date-devanagari-interval": ("Devanagari digits in an interval", "२०२०/.."),
+    "date-mathematical-digits": ("mathematical bold digits", "𝟐𝟎𝟐𝟎-𝟎𝟓-𝟎𝟏"),
+    "date-arabic-indic-digits": ("Arabic-Indic digits", "٢٠٢٠-٠٥-٠١"),
+    "date-fullwidth-digits": ("fullwidth digits", "２０２０-０５"),
+    "date-devanagari-interval": ("Devanagari digits in an interval", "../२०२०-०५"),
 }.items():
     register(
         _id,
         "silent-acceptance",
         f"a date written in {_desc} ({_date}) validates",
-        S("validate", "{corpus}", exit={1}, codes=("schema",)),
+        S("validate", "{corpus}", exit={1}, expect=(r"/claims/0/date: error",)),
     )(lambda ctx, _date=_date: write(ctx, _dated(_date)))
 
 
 def _dated(date: str) -> dict[str, Any]:
     data = records()
     data["claims"][0]["date"] = date
-    data["documents"][0]["retrieved"] = date
     return data
 
 
@@ -1764,10 +1767,40 @@ def _date_option(ctx: Context) -> None:
     (ctx.tmp / "in.jsonl").write_text(fever_line(), encoding="utf-8")
 
 
+def _csv_with_scale_id(ctx: Context, scale_id: str) -> None:
+    import csv  # noqa: PLC0415
+    import io  # noqa: PLC0415
+
+    ctx.corpus.mkdir()
+    (ctx.corpus / "claimcheck.yaml").write_text(dump(config()), encoding="utf-8")
+    out = _csv_export(ctx)
+    for name, column in (("rating_values.csv", "scale"),):  # the reviews keep their declared scale: only the new one is wrong
+        rows = list(csv.reader(io.StringIO((out / name).read_text(encoding="utf-8"))))
+        i = rows[0].index(column)
+        for row in rows[1:]:
+            row[i] = scale_id
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\n").writerows(rows)
+        (out / name).write_text(buf.getvalue(), encoding="utf-8")
+
+
+for _id, (_desc, _scale) in {
+    "import-appends-scale-id-over-limit": ("a 130-character scale id", "s" * 130),
+    "import-appends-scale-id-dotdot": ("the scale id '../A'", "../A"),
+}.items():
+    register(
+        _id,
+        "silent-acceptance",
+        f"a CSV import whose rating_values.csv names {_desc}: the scale is appended to claimcheck.yaml, which is then invalid",
+        S("import", "{tmp}/csv", "--from", "csv", "-o", "{corpus}/imported.yaml", exit={0, 1, 2}, edits=True),
+        S("validate", "{corpus}", exit={0}),
+    )(lambda ctx, _scale=_scale: _csv_with_scale_id(ctx, _scale))
+
+
 @register(
-    "import-appends-scale-id-over-limit",
+    "claimreview-long-fact-checker-name",
     "silent-acceptance",
-    "a ClaimReview whose fact-checker has a 300-character name: the derived scale id is over the id limit and the config breaks",
+    "a ClaimReview whose fact-checker has a 300-character name: the derived scale id must stay within the id limit",
     S("import", "{tmp}/in.jsonld", "--from", "claimreview", "-o", "{corpus}/imported.yaml", exit={0, 1, 2}, edits=True),
     S("validate", "{corpus}", exit={0}),
 )
@@ -1775,22 +1808,6 @@ def _scale_long(ctx: Context) -> None:
     write(ctx)
     name = " ".join(["Verylongfactcheckername"] * 13)
     write_json(ctx.tmp / "in.jsonld", claimreview(author={"@type": "Organization", "name": name}))
-
-
-@register(
-    "import-appends-scale-id-dotdot",
-    "silent-acceptance",
-    "ClaimReview ratings whose labels and publisher make a scale or value id like '../A'",
-    S("import", "{tmp}/in.jsonld", "--from", "claimreview", "-o", "{corpus}/imported.yaml", exit={0, 1, 2}, edits=True),
-    S("validate", "{corpus}", exit={0}),
-)
-def _scale_dotdot(ctx: Context) -> None:
-    write(ctx)
-    items = [
-        claimreview(author={"@type": "Organization", "name": "../A"}, reviewRating={"alternateName": "../A"}),
-        claimreview(claimReviewed="Second.", author={"@type": "Organization", "name": "../A"}, reviewRating={"alternateName": "!!!"}),
-    ]
-    write_json(ctx.tmp / "in.jsonld", items)
 
 
 @register(
@@ -1839,6 +1856,7 @@ def _csv_orphans(ctx: Context) -> None:
     with open(out / "claim_context.csv", "a", encoding="utf-8") as fh:
         fh.write("ghost,0,Context of a ghost\n")
     (ctx.tmp / "new").mkdir()
+    (ctx.tmp / "new" / "claimcheck.yaml").write_text(dump(config()), encoding="utf-8")
 
 
 @register(
@@ -2001,7 +2019,7 @@ def _rtl_name_warned(ctx: Context) -> None:
     VALIDATE,
     S("add", "source", "{corpus}", "--file", "{corpus}/x.yaml", "--name", "Dir Party", "--kind", "person", "--no-input", exit={1, 2}),
     S("import", "{tmp}/in.jsonl", "--from", "fever", "-o", "{corpus}/x.yaml", "--force", exit={1, 2}),
-    S("fmt", "{corpus}", exit={0, 1}),
+    S("fmt", "{corpus}", exit={0, 1}, edits=True),
 )
 def _dir_yaml(ctx: Context) -> None:
     write(ctx)
@@ -2214,14 +2232,18 @@ def _read_only(ctx: Context) -> None:
 
 
 @register(
-    "output-on-dev-full",
-    "robustness",
-    "export and brief -o /dev/full: the disk is full, an I/O error, not a traceback",
-    S("brief", "{corpus}", "-o", "/dev/full", exit={2}),
-    S("export", "{corpus}", "--format", "json", "-o", "/dev/full", exit={2}),
+    "output-is-a-device",
+    "data-loss",
+    "export and brief -o a character device (a private copy of /dev/full): the device node is replaced by a regular file",
+    S("brief", "{corpus}", "-o", "{tmp}/full", exit={2}, check=still_special("{tmp}/full", "character device")),
+    S("export", "{corpus}", "--format", "json", "-o", "{tmp}/full", exit={2}, check=still_special("{tmp}/full", "character device")),
 )
-def _dev_full(ctx: Context) -> None:
+def _device(ctx: Context) -> None:
     write(ctx)
+    try:  # never the real /dev/full: as root the write would replace the machine's device node
+        os.mknod(ctx.tmp / "full", 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+    except PermissionError:
+        os.mkfifo(ctx.tmp / "full")
 
 
 @register(
@@ -2309,7 +2331,8 @@ def _json_odd(ctx: Context) -> None:
 def _fmt_odd(ctx: Context) -> None:
     write(ctx)
     (ctx.corpus / "odd.yaml").write_text(
-        "%YAML 1.1\n---\n# lead\t\tcomment\nsources: [ {kind: person, id: odd, name: \"Odd\"} ,  # trailing\n   {id: odd2,\n    name: >-\n      folded\n      text, kind: person}]\n...\n",
+        "%YAML 1.1\n---\n# lead\t\tcomment\nsources: [ {kind: person, id: odd, name: \"Odd\"} ,  # trailing\n   {id: odd2,\n    name: 'two\n      lines', kind: person}]\n"
+        "claims:\n- text: >-\n    folded\n    text\n  id: odd-claim\n  kind: assertion\n  speaker: odd\n  appearances:\n  - {quote: q, document: article}\n...\n",
         encoding="utf-8",
     )
 
@@ -2422,7 +2445,7 @@ def _smic_mutated(ctx: Context) -> None:
     smic(ctx)
     story = ctx.corpus / "smic-2020.yaml"
     text = story.read_text(encoding="utf-8")
-    story.write_text(text.replace("suspected links with the Chinese military", "suspected ties with the Chinese military", 1), encoding="utf-8")
+    story.write_text(text.replace("has told American chip makers that they must obtain individual", "has told American chip makers that they must get individual", 1), encoding="utf-8")
 
 
 @register(
