@@ -36,7 +36,7 @@ INPUTS: dict[str, HostileInput] = {}
 
 
 def register(
-    id: str,  # noqa: A002 - the input's id
+    id: str,
     kind: str,
     description: str,
     *steps: Step,
@@ -56,7 +56,7 @@ def register(
     return deco
 
 
-def S(*args: str, exit: set[int] | None = None, **kw: Any) -> Step:  # noqa: N802, A002 - short, as in a table
+def S(*args: str, exit: set[int] | None = None, **kw: Any) -> Step:
     """A step: ``claimcheck ARGS...`` expected to exit with one of ``exit``."""
     return Step(args=tuple(args), exit=frozenset(exit) if exit is not None else None, **kw)
 
@@ -73,7 +73,14 @@ FIVE_POINT = {
     "values": [
         {"id": "false", "label": "False", "rating": 1, "status": "contradicted", "fever": "REFUTES", "averitec": "Refuted"},
         {"id": "mostly-false", "label": "Mostly false", "rating": 2, "status": "contradicted", "fever": "REFUTES", "averitec": "Refuted"},
-        {"id": "mixed", "label": "Mixed", "rating": 3, "status": "contested", "fever": "NOT ENOUGH INFO", "averitec": "Not Enough Evidence"},
+        {
+            "id": "mixed",
+            "label": "Mixed",
+            "rating": 3,
+            "status": "contested",
+            "fever": "NOT ENOUGH INFO",
+            "averitec": "Not Enough Evidence",
+        },
         {"id": "mostly-true", "label": "Mostly true", "rating": 4, "status": "supported", "fever": "SUPPORTS", "averitec": "Supported"},
         {"id": "true", "label": "True", "rating": 5, "status": "supported", "fever": "SUPPORTS", "averitec": "Supported"},
     ],
@@ -122,7 +129,9 @@ def records() -> dict[str, list[dict[str, Any]]]:
                 "date": "2020-05-04",
                 "topics": ["safety"],
                 "subjects": ["accused"],
-                "appearances": [{"document": "article", "quote": "the bridge is safe", "chain": [{"source": "accused", "mode": "paraphrase"}]}],
+                "appearances": [
+                    {"document": "article", "quote": "the bridge is safe", "chain": [{"source": "accused", "mode": "paraphrase"}]}
+                ],
             },
         ],
         "relations": [{"id": "acme-denies", "type": "denies", "target": "allegation", "by": "denial"}],
@@ -140,7 +149,7 @@ def records() -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def write(ctx: Context, data: dict[str, Any] | None = None, cfg: dict[str, Any] | None | bool = True, name: str = "story.yaml") -> Path:
+def write(ctx: Context, data: dict[str, Any] | None = None, cfg: dict[str, Any] | bool | None = True, name: str = "story.yaml") -> Path:
     """Write a corpus in ``ctx.corpus``: the story (``data``, default :func:`records`) as ``name`` and the config."""
     ctx.corpus.mkdir(parents=True, exist_ok=True)
     data = records() if data is None else data
@@ -215,9 +224,11 @@ BRIEF_HTML = S("brief", "{corpus}", "-o", "{out}/brief.html", publish=(Publicati
 BRIEF_TXT = S("brief", "{corpus}", "-o", "{out}/brief.txt", publish=(Publication("txt", "{out}/brief.txt"),))
 
 
-def exports(*fmts: str, exit: set[int] | None = None) -> tuple[Step, ...]:  # noqa: A002
+def exports(*fmts: str, exit: set[int] | None = None) -> tuple[Step, ...]:
     """An export step per format, into ``{out}``."""
-    return tuple(S("export", "{corpus}", "--format", f, "-o", f"{{out}}/export-{f}" + ("" if f == "csv" else ".out"), exit=exit) for f in fmts)
+    return tuple(
+        S("export", "{corpus}", "--format", f, "-o", f"{{out}}/export-{f}" + ("" if f == "csv" else ".out"), exit=exit) for f in fmts
+    )
 
 
 ALL_EXPORTS = ("json", "csv", "sqlite", "claimreview", "fever", "averitec")
@@ -394,7 +405,19 @@ def _import_config_story(ctx: Context) -> None:
     "add-file-outside-corpus",
     "data-loss",
     "add --file naming a file outside the corpus writes there",
-    S("add", "source", "{corpus}", "--file", "{tmp}/elsewhere/notes.yaml", "--name", "New Party", "--kind", "person", "--no-input", exit={2}),
+    S(
+        "add",
+        "source",
+        "{corpus}",
+        "--file",
+        "{tmp}/elsewhere/notes.yaml",
+        "--name",
+        "New Party",
+        "--kind",
+        "person",
+        "--no-input",
+        exit={2},
+    ),
     protect=("{tmp}/elsewhere",),
 )
 def _add_outside(ctx: Context) -> None:
@@ -439,7 +462,7 @@ def _corrections_link(ctx: Context) -> None:
 # =====================================================================================================
 # secrets: private material (full texts, files beside the corpus) published or served
 # =====================================================================================================
-SECRET = "SECRET-FULLTEXT-7f3a9c"
+SECRET = "SECRET-FULLTEXT-7f3a9c"  # noqa: S105 - a marker to look for, not a password
 
 
 def _with_fulltext(ctx: Context, folder: Path) -> None:
@@ -588,7 +611,7 @@ def _exports_fulltext(ctx: Context) -> None:
 
 def _no_fulltext(ctx: Context) -> list[str]:
     """Passages of the SMIC full text that no string of the corpus holds must be in no output."""
-    import html  # noqa: PLC0415
+    import html
 
     files = sorted(SOURCES.glob("*.txt"))
     if not files:
@@ -714,7 +737,9 @@ def _surrogate_fever(ctx: Context) -> None:
 )
 def _surrogate_claimreview(ctx: Context) -> None:
     write(ctx)
-    write_json(ctx.tmp / "in.jsonld", claimreview(claimReviewed="Acme \udc00 built it.", author={"@type": "Organization", "name": "Desk \ud83d"}))
+    write_json(
+        ctx.tmp / "in.jsonld", claimreview(claimReviewed="Acme \udc00 built it.", author={"@type": "Organization", "name": "Desk \ud83d"})
+    )
 
 
 @register(
@@ -863,7 +888,7 @@ def _rating_huge(ctx: Context) -> None:
 
 def _csv_export(ctx: Context) -> Path:
     """A CSV export of the standard corpus, written by claimcheck's own export, for the CSV inputs to damage."""
-    from .runner import claimcheck_command  # noqa: PLC0415
+    from .runner import claimcheck_command
 
     src = Context(tmp=ctx.tmp / "src")
     src.tmp.mkdir()
@@ -875,8 +900,8 @@ def _csv_export(ctx: Context) -> Path:
 
 
 def _drop_column(path: Path, column: str) -> None:
-    import csv  # noqa: PLC0415
-    import io  # noqa: PLC0415
+    import csv
+    import io
 
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
     i = rows[0].index(column)
@@ -996,7 +1021,11 @@ def _claimreview_dates(ctx: Context) -> None:
     (ctx.tmp / "new").mkdir()
     item = claimreview(
         datePublished="2020-02-30T25:61:00+99:99",
-        itemReviewed={"@type": "Claim", "datePublished": "2021-13-01", "appearance": {"url": "https://x.example", "datePublished": "0000-00-00"}},
+        itemReviewed={
+            "@type": "Claim",
+            "datePublished": "2021-13-01",
+            "appearance": {"url": "https://x.example", "datePublished": "0000-00-00"},
+        },
     )
     write_json(ctx.tmp / "in.jsonld", item)
 
@@ -1226,7 +1255,13 @@ def _mistyped(ctx: Context) -> None:
 def _supports_chain(n: int) -> dict[str, Any]:
     data = records()
     data["claims"] += [
-        {"id": f"s-{i}", "text": f"Step {i}.", "speaker": "accuser", "kind": "assertion", "appearances": [{"document": "article", "quote": f"s {i}"}]}
+        {
+            "id": f"s-{i}",
+            "text": f"Step {i}.",
+            "speaker": "accuser",
+            "kind": "assertion",
+            "appearances": [{"document": "article", "quote": f"s {i}"}],
+        }
         for i in range(n)
     ]
     data["relations"] += [{"id": f"sr-{i}", "type": "supports", "target": f"s-{i}", "by": f"s-{i + 1}"} for i in range(n - 1)]
@@ -1306,9 +1341,7 @@ def _alias_bomb(ctx: Context) -> None:
 )
 def _dupe_ids(ctx: Context) -> None:
     write(ctx)
-    (ctx.corpus / "dupes.yaml").write_text(
-        "sources:\n" + "  - {id: same, name: Same, kind: person}\n" * 20_000, encoding="utf-8"
-    )
+    (ctx.corpus / "dupes.yaml").write_text("sources:\n" + "  - {id: same, name: Same, kind: person}\n" * 20_000, encoding="utf-8")
 
 
 @register(
@@ -1358,7 +1391,7 @@ def _quote_large(ctx: Context) -> None:
     timeout=HANG,
 )
 def _diff_long(ctx: Context) -> None:
-    import random  # noqa: PLC0415
+    import random
 
     rng = random.Random(7)  # noqa: S311 - test data
     words = [f"w{i}" for i in range(400)]
@@ -1370,9 +1403,14 @@ def _diff_long(ctx: Context) -> None:
             if shuffle:
                 rng.shuffle(text)
             data["claims"].append(
-                {"id": f"long-{i}", "text": " ".join(text)[:19_000], "speaker": "accuser", "kind": "assertion",
-                 "appearances": [{"document": "article", "quote": f"q{i}"}]}
-            )  # fmt: skip
+                {
+                    "id": f"long-{i}",
+                    "text": " ".join(text)[:19_000],
+                    "speaker": "accuser",
+                    "kind": "assertion",
+                    "appearances": [{"document": "article", "quote": f"q{i}"}],
+                }
+            )
         sub = Context(tmp=folder)
         write(sub, data)
 
@@ -1396,9 +1434,14 @@ def _paths_explode(ctx: Context) -> None:
     for lv in range(levels):
         for k in range(2):
             data["claims"].append(
-                {"id": f"l{lv}-{k}", "text": f"Level {lv} claim {k}.", "speaker": "accuser" if lv % 2 else "accused", "kind": "assertion",
-                 "appearances": [{"document": "article", "quote": f"level {lv} {k}"}]}
-            )  # fmt: skip
+                {
+                    "id": f"l{lv}-{k}",
+                    "text": f"Level {lv} claim {k}.",
+                    "speaker": "accuser" if lv % 2 else "accused",
+                    "kind": "assertion",
+                    "appearances": [{"document": "article", "quote": f"level {lv} {k}"}],
+                }
+            )
     n = 0
     for lv in range(levels - 1):
         for a in range(2):
@@ -1425,9 +1468,15 @@ def _esc_check(ctx: Context) -> None:
     data = records()
     data["sources"][0]["name"] = ESC_NAME
     data["claims"].append(
-        {"id": "lonely", "text": "Acme cut corners.", "speaker": "accuser", "kind": "allegation", "subjects": ["accused"],
-         "appearances": [{"document": "article", "quote": "cut corners"}]}
-    )  # fmt: skip
+        {
+            "id": "lonely",
+            "text": "Acme cut corners.",
+            "speaker": "accuser",
+            "kind": "allegation",
+            "subjects": ["accused"],
+            "appearances": [{"document": "article", "quote": "cut corners"}],
+        }
+    )
     write(ctx, data)
 
 
@@ -1445,9 +1494,15 @@ def _esc_diff(ctx: Context) -> None:
     data["sources"][0]["name"] = ESC_NAME
     data["claims"][0]["text"] = "The Acme bridge is \x1b[8mhidden\x1b[0m unsafe."
     data["claims"].append(
-        {"id": "added", "text": "Acme \x1b]0;t\x07lied.", "speaker": "accuser", "kind": "allegation", "subjects": ["accused"],
-         "appearances": [{"document": "article", "quote": "Acme lied"}]}
-    )  # fmt: skip
+        {
+            "id": "added",
+            "text": "Acme \x1b]0;t\x07lied.",
+            "speaker": "accuser",
+            "kind": "allegation",
+            "subjects": ["accused"],
+            "appearances": [{"document": "article", "quote": "Acme lied"}],
+        }
+    )
     data["reviews"][0]["verdict"] = "false"
     write(ctx, data)
 
@@ -1548,8 +1603,23 @@ def _esc_import(ctx: Context) -> None:
     "injection",
     "ESC sequences in add's option values, echoed by its refusal",
     S("add", "source", "{corpus}", "--name", "Ev\x1b[2Jil", "--kind", "\x1b]0;t\x07person", "--no-input", exit={1, 2}),
-    S("add", "claim", "{corpus}", "--text", "T", "--speaker", "acc\x1b[1Auser", "--kind", "assertion", "--document", "article",
-      "--quote", "q", "--no-input", exit={1, 2}),  # fmt: skip
+    S(
+        "add",
+        "claim",
+        "{corpus}",
+        "--text",
+        "T",
+        "--speaker",
+        "acc\x1b[1Auser",
+        "--kind",
+        "assertion",
+        "--document",
+        "article",
+        "--quote",
+        "q",
+        "--no-input",
+        exit={1, 2},
+    ),
 )
 def _esc_add(ctx: Context) -> None:
     write(ctx)
@@ -1616,7 +1686,10 @@ MARKDOWN = {
     "md-carriage-return-lines": ("a lone CR is a line end to CommonMark: a === after it is a heading", "Intro words\r===\r- item"),
     "md-hard-line-break": ("two spaces at a line end make a hard break", "line one  \nline two"),
     "md-backslash-line-end": ("a backslash at a line end makes a hard break", "line one\\\nline two"),
-    "md-emphasis-and-code": ("emphasis, strong and code spans (escaped: must stay text)", "*em* __strong__ `code` <b>x</b> [l](page.html) ![i](x.png)"),
+    "md-emphasis-and-code": (
+        "emphasis, strong and code spans (escaped: must stay text)",
+        "*em* __strong__ `code` <b>x</b> [l](page.html) ![i](x.png)",
+    ),
     "md-angle-autolink": ("<https://...> is an autolink", "see <https://evil.example/> now"),
     "md-block-quote-and-list": ("> and - at a line start (escaped: must stay text)", "Intro words\n> quoted\n- listed\n+ plus"),
 }
@@ -1654,8 +1727,16 @@ def _site_scripts(ctx: Context) -> None:
     "base-url-javascript",
     "injection",
     "build and export --base-url javascript:... make every ClaimReview url a script link",
-    S("build", "{corpus}", "-o", "{out}/site", "--base-url", "javascript:window.PWNED=1//", exit={2},
-      publish=(Publication("site", "{out}/site"),)),  # fmt: skip
+    S(
+        "build",
+        "{corpus}",
+        "-o",
+        "{out}/site",
+        "--base-url",
+        "javascript:window.PWNED=1//",
+        exit={2},
+        publish=(Publication("site", "{out}/site"),),
+    ),
     S("export", "{corpus}", "--format", "claimreview", "-o", "{out}/cr.json", "--base-url", "javascript:alert(1)//", exit={2}),
 )
 def _base_url(ctx: Context) -> None:
@@ -1668,8 +1749,16 @@ def _base_url(ctx: Context) -> None:
     "base-url-breaks-out",
     "injection",
     "--base-url holding quotes and angle brackets",
-    S("build", "{corpus}", "-o", "{out}/site", "--base-url", 'https://x.example/"><script>window.PWNED=1</script>', exit={0, 2},
-      publish=(Publication("site", "{out}/site"),)),  # fmt: skip
+    S(
+        "build",
+        "{corpus}",
+        "-o",
+        "{out}/site",
+        "--base-url",
+        'https://x.example/"><script>window.PWNED=1</script>',
+        exit={0, 2},
+        publish=(Publication("site", "{out}/site"),),
+    ),
 )
 def _base_url_quotes(ctx: Context) -> None:
     write(ctx)
@@ -1683,7 +1772,7 @@ def _base_url_quotes(ctx: Context) -> None:
 )
 def _csv_formula(ctx: Context) -> None:
     data = records()
-    data["sources"][0]["name"] = "=HYPERLINK(\"https://evil.example\",\"x\")"
+    data["sources"][0]["name"] = '=HYPERLINK("https://evil.example","x")'
     data["sources"][0]["aliases"] = ["+1+1", "-2", "@SUM(A1)", "\tTAB", "\uff1dFULLWIDTH()", " =SPACE()"]
     data["claims"][0]["text"] = "=1+1"
     data["claims"][0]["context"] = ["|pipe", "\n=newline first"]
@@ -1691,7 +1780,7 @@ def _csv_formula(ctx: Context) -> None:
 
 
 def _csv_safe(ctx: Context) -> list[str]:
-    import csv  # noqa: PLC0415
+    import csv
 
     bad = []
     for path in sorted((ctx.out / "csv").glob("*.csv")):
@@ -1768,8 +1857,8 @@ def _date_option(ctx: Context) -> None:
 
 
 def _csv_with_scale_id(ctx: Context, scale_id: str) -> None:
-    import csv  # noqa: PLC0415
-    import io  # noqa: PLC0415
+    import csv
+    import io
 
     ctx.corpus.mkdir()
     (ctx.corpus / "claimcheck.yaml").write_text(dump(config()), encoding="utf-8")
@@ -1828,15 +1917,37 @@ def _scale_ambiguous(ctx: Context) -> None:
     "import-scale-collides-with-declared",
     "silent-acceptance",
     "an imported FEVER scale whose id is already declared with other values",
-    S("import", "{tmp}/in.jsonl", "--from", "fever", "--review-date", "2020-06-01", "-o", "{corpus}/imported.yaml", exit={0, 1, 2},
-      edits=True),  # fmt: skip
+    S(
+        "import",
+        "{tmp}/in.jsonl",
+        "--from",
+        "fever",
+        "--review-date",
+        "2020-06-01",
+        "-o",
+        "{corpus}/imported.yaml",
+        exit={0, 1, 2},
+        edits=True,
+    ),
     S("validate", "{corpus}", exit={0}),
 )
 def _scale_collides(ctx: Context) -> None:
     cfg = config()
-    cfg["rating_scales"].append({"id": "fever-labels", "name": "Mine", "values": [{"id": "a", "label": "A", "rating": 1}, {"id": "b", "label": "B", "rating": 2}]})
+    cfg["rating_scales"].append(
+        {"id": "fever-labels", "name": "Mine", "values": [{"id": "a", "label": "A", "rating": 1}, {"id": "b", "label": "B", "rating": 2}]}
+    )
     data = records()
-    data["reviews"].append({"id": "review-denial", "claim": "denial", "scale": "fever-labels", "verdict": "a", "rationale": "R", "reviewer": "D", "date": "2020-06-01"})
+    data["reviews"].append(
+        {
+            "id": "review-denial",
+            "claim": "denial",
+            "scale": "fever-labels",
+            "verdict": "a",
+            "rationale": "R",
+            "reviewer": "D",
+            "date": "2020-06-01",
+        }
+    )
     write(ctx, data, cfg=cfg)
     (ctx.tmp / "in.jsonl").write_text(fever_line(), encoding="utf-8")
 
@@ -1890,7 +2001,16 @@ def _build_symlink(ctx: Context) -> None:
     "export-output-is-a-symlink",
     "silent-acceptance",
     "export -o a symbolic link replaces the link with a file",
-    S("export", "{corpus}", "--format", "json", "-o", "{tmp}/link.json", exit={0, 2}, check=still_a_link("{tmp}/link.json", "{tmp}/target.json")),
+    S(
+        "export",
+        "{corpus}",
+        "--format",
+        "json",
+        "-o",
+        "{tmp}/link.json",
+        exit={0, 2},
+        check=still_a_link("{tmp}/link.json", "{tmp}/target.json"),
+    ),
 )
 def _export_symlink(ctx: Context) -> None:
     write(ctx)
@@ -1925,8 +2045,19 @@ def _brief_symlink(ctx: Context) -> None:
     "add-file-into-hidden-folder",
     "silent-acceptance",
     "add --file writes into a hidden folder, which the loader never reads: the record is lost from view",
-    S("add", "source", "{corpus}", "--file", "{corpus}/.drafts/new.yaml", "--name", "Hidden Party", "--kind", "person", "--no-input",
-      exit={2}),  # fmt: skip
+    S(
+        "add",
+        "source",
+        "{corpus}",
+        "--file",
+        "{corpus}/.drafts/new.yaml",
+        "--name",
+        "Hidden Party",
+        "--kind",
+        "person",
+        "--no-input",
+        exit={2},
+    ),
 )
 def _add_hidden(ctx: Context) -> None:
     write(ctx)
@@ -1946,8 +2077,19 @@ def _add_txt(ctx: Context) -> None:
     "add-file-is-the-config",
     "silent-acceptance",
     "add --file claimcheck.yaml appends a sources section to the config",
-    S("add", "source", "{corpus}", "--file", "{corpus}/claimcheck.yaml", "--name", "Config Party", "--kind", "person", "--no-input",
-      exit={1, 2}),  # fmt: skip
+    S(
+        "add",
+        "source",
+        "{corpus}",
+        "--file",
+        "{corpus}/claimcheck.yaml",
+        "--name",
+        "Config Party",
+        "--kind",
+        "person",
+        "--no-input",
+        exit={1, 2},
+    ),
 )
 def _add_config(ctx: Context) -> None:
     write(ctx)
@@ -1982,7 +2124,7 @@ def _fever_labels(ctx: Context) -> None:
 )
 def _confusable_ids(ctx: Context) -> None:
     data = records()
-    data["sources"].append({"id": "асcuser", "name": "Impostor", "kind": "person"})  # Cyrillic а and с
+    data["sources"].append({"id": "асcuser", "name": "Impostor", "kind": "person"})  # Cyrillic a and c (U+0430, U+0441)
     data["sources"].append({"id": "ａccused", "name": "Impostor 2", "kind": "company"})
     write(ctx, data)
 
@@ -2024,7 +2166,9 @@ def _rtl_name_warned(ctx: Context) -> None:
 def _dir_yaml(ctx: Context) -> None:
     write(ctx)
     (ctx.corpus / "x.yaml").mkdir()
-    (ctx.corpus / "x.yaml" / "inner.yaml").write_text(dump({"sources": [{"id": "inner", "name": "Inner", "kind": "person"}]}), encoding="utf-8")
+    (ctx.corpus / "x.yaml" / "inner.yaml").write_text(
+        dump({"sources": [{"id": "inner", "name": "Inner", "kind": "person"}]}), encoding="utf-8"
+    )
     (ctx.tmp / "in.jsonl").write_text(fever_line(), encoding="utf-8")
 
 
@@ -2130,7 +2274,9 @@ def _deep_under(ctx: Context) -> None:
     deep_yaml: Any = "x"
     for _ in range(58):
         deep_yaml = {"k": deep_yaml}
-    (ctx.corpus / "deep.yaml").write_text(dump({"sources": [{"id": "deep2", "name": "D", "kind": "person", "note": deep_yaml}]}), encoding="utf-8")
+    (ctx.corpus / "deep.yaml").write_text(
+        dump({"sources": [{"id": "deep2", "name": "D", "kind": "person", "note": deep_yaml}]}), encoding="utf-8"
+    )
 
 
 @register(
@@ -2171,7 +2317,7 @@ def _many_files(ctx: Context) -> None:
 def _long_names(ctx: Context) -> None:
     write(ctx)
     (ctx.corpus / ("n" * 245 + ".yaml")).write_text("sources:\n  - {id: long-name, name: L, kind: person}\n", encoding="utf-8")
-    deep = ctx.corpus.joinpath(*["folder-%02d" % i for i in range(60)])
+    deep = ctx.corpus.joinpath(*[f"folder-{i:02d}" for i in range(60)])
     deep.mkdir(parents=True)
     (deep / "deep.yaml").write_text("sources:\n  - {id: deep-folder, name: D, kind: person}\n", encoding="utf-8")
 
@@ -2388,8 +2534,9 @@ def _html_page(ctx: Context) -> None:
     (ctx.tmp / "page.html").write_text(
         f'<html><head><!-- <script type="application/ld+json">{{"x": </script> -->'
         f'<script type="application/ld+json">[1, "two", null, {block}]</script>'
-        '<script type="application/ld+json">{"@type": "ClaimReview"', encoding="utf-8"
-    )  # fmt: skip
+        '<script type="application/ld+json">{"@type": "ClaimReview"',
+        encoding="utf-8",
+    )
 
 
 @register(
@@ -2445,7 +2592,14 @@ def _smic_mutated(ctx: Context) -> None:
     smic(ctx)
     story = ctx.corpus / "smic-2020.yaml"
     text = story.read_text(encoding="utf-8")
-    story.write_text(text.replace("has told American chip makers that they must obtain individual", "has told American chip makers that they must get individual", 1), encoding="utf-8")
+    story.write_text(
+        text.replace(
+            "has told American chip makers that they must obtain individual",
+            "has told American chip makers that they must get individual",
+            1,
+        ),
+        encoding="utf-8",
+    )
 
 
 @register(
@@ -2468,11 +2622,39 @@ def _smic_swapped(ctx: Context) -> None:
     "add-with-hostile-values",
     "robustness",
     "add with a reference that is nearly right, a date of the wrong shape and an http URL with a quote: refused, file unchanged",
-    S("add", "claim", "{corpus}", "--text", "T.", "--speaker", "accuserr", "--kind", "assertion", "--document", "article", "--quote", "q",
-      "--no-input", exit={1}, expect=(r"accuser",)),  # fmt: skip
+    S(
+        "add",
+        "claim",
+        "{corpus}",
+        "--text",
+        "T.",
+        "--speaker",
+        "accuserr",
+        "--kind",
+        "assertion",
+        "--document",
+        "article",
+        "--quote",
+        "q",
+        "--no-input",
+        exit={1},
+        expect=(r"accuser",),
+    ),
     S("add", "document", "{corpus}", "--title", "T", "--kind", "article", "--date", "May 2020", "--no-input", exit={1}),
-    S("add", "source", "{corpus}", "--name", "Quote", "--kind", "person", "--url", 'https://x.example/"onmouseover=1', "--no-input",
-      "--dry-run", exit={0, 1}),  # fmt: skip
+    S(
+        "add",
+        "source",
+        "{corpus}",
+        "--name",
+        "Quote",
+        "--kind",
+        "person",
+        "--url",
+        'https://x.example/"onmouseover=1',
+        "--no-input",
+        "--dry-run",
+        exit={0, 1},
+    ),
 )
 def _add_values(ctx: Context) -> None:
     write(ctx)

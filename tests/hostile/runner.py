@@ -31,7 +31,6 @@ import contextlib
 import hashlib
 import html
 import html.parser
-import json
 import os
 import re
 import resource
@@ -293,14 +292,14 @@ def _kill(proc: subprocess.Popen[bytes]) -> None:
 def run_command(argv: Sequence[str], *, cwd: Path, env: dict[str, str], timeout: float, stdin: str | None = None) -> StepResult:
     """Run one command, killed (with every process it started) after ``timeout`` seconds."""
     t0 = time.monotonic()
-    proc = subprocess.Popen(  # noqa: S603 - the command is claimcheck's own
+    proc = subprocess.Popen(
         [*claimcheck_command(), *argv],
         cwd=cwd,
         env=env,
         stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        preexec_fn=_limits,  # noqa: PLW1509 - setsid and rlimits, nothing that takes a lock
+        preexec_fn=_limits,
     )
     timed_out = False
     try:
@@ -399,9 +398,9 @@ class Structure(html.parser.HTMLParser):
         for key in a:
             if key.startswith("on") or key in {"srcdoc", "formaction"}:
                 self.problems.append(f"<{tag} {key}=...> attribute")
-        if tag == "script":
-            if a.get("type") != "application/ld+json" and (set(a) - {"src", "defer", "type"} or _scheme(a.get("src", ""))):
-                self.problems.append(f"<script {a}>: only the site's own scripts may load")
+        foreign = set(a) - {"src", "defer", "type"} or _scheme(a.get("src", ""))
+        if tag == "script" and a.get("type") != "application/ld+json" and foreign:
+            self.problems.append(f"<script {a}>: only the site's own scripts may load")
         if tag in ("script", "style"):
             self._skip += 1
         for key in ("href", "src", "xlink:href", "action", "poster", "data", "formaction"):
@@ -453,7 +452,7 @@ MARKDOWN_STRUCTURE = (
 def render_markdown(text: str) -> str:
     """The Markdown rendered as GitHub renders it (cmark-gfm with the table, strikethrough, autolink, tag filter and task list
     extensions); raw HTML is left out as ``<!-- raw HTML omitted -->``, which counts as structure."""
-    import cmarkgfm  # noqa: PLC0415 - only the Markdown checks need it
+    import cmarkgfm
 
     return cmarkgfm.github_flavored_markdown_to_html(text)
 
@@ -547,8 +546,8 @@ class Browser:
             cls.unavailable = f"no chromedriver at {chromedriver}"
         else:
             try:
-                from selenium import webdriver  # noqa: PLC0415
-                from selenium.webdriver.chrome.service import Service  # noqa: PLC0415
+                from selenium import webdriver
+                from selenium.webdriver.chrome.service import Service
             except ImportError:
                 cls.unavailable = "selenium is not installed"
                 return None
@@ -559,7 +558,7 @@ class Browser:
             options.add_argument(f"--user-data-dir={cls._profile}")
             try:
                 cls._driver = webdriver.Chrome(service=Service(chromedriver), options=options)
-            except Exception as exc:  # noqa: BLE001 - any failure to start means no browser check
+            except Exception as exc:
                 cls.unavailable = f"Chromium did not start: {exc}"
         return cls._driver
 
@@ -623,14 +622,14 @@ def run_serve(step: Step, ctx: Context, argv: list[str], env: dict[str, str], ti
     t0 = time.monotonic()
     if "--port" not in argv:
         argv = [*argv, "--port", "0"]
-    proc = subprocess.Popen(  # noqa: S603
+    proc = subprocess.Popen(
         [*claimcheck_command(), *argv],
         cwd=Path(ctx.fill(step.cwd)),
         env=env,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        preexec_fn=_limits,  # noqa: PLW1509
+        preexec_fn=_limits,
     )
     out, err = bytearray(), bytearray()
     violations: list[Violation] = []
@@ -638,7 +637,8 @@ def run_serve(step: Step, ctx: Context, argv: list[str], env: dict[str, str], ti
     timed_out = False
     try:
         end = t0 + timeout
-        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout is not None
+        assert proc.stderr is not None
         streams = {proc.stdout.fileno(): out, proc.stderr.fileno(): err}
 
         def pump(wait: float) -> bool:
@@ -665,7 +665,10 @@ def run_serve(step: Step, ctx: Context, argv: list[str], env: dict[str, str], ti
                 violations.append(Violation("crash", f"GET {req.path!r}: {error}"))
             elif req.status is not None and status not in req.status:
                 violations.append(
-                    Violation(req.outcome, f"GET {_visible(req.path)!r} (Host: {req.host or 'own'}) answered {status}, expected {sorted(req.status)}")
+                    Violation(
+                        req.outcome,
+                        f"GET {_visible(req.path)!r} (Host: {req.host or 'own'}) answered {status}, expected {sorted(req.status)}",
+                    )
                 )
             if req.forbid_body and re.search(req.forbid_body.encode(), body):
                 violations.append(Violation(req.outcome, f"GET {_visible(req.path)!r} served what must stay private ({req.forbid_body!r})"))
@@ -864,7 +867,7 @@ def summary(results: Sequence[InputResult]) -> str:
 
 def main(argv: Sequence[str]) -> int:
     """Run the inputs named (all with no name) and print what happened."""
-    from .inputs import INPUTS  # noqa: PLC0415
+    from .inputs import INPUTS
 
     if "--list" in argv:
         for inp in INPUTS.values():
