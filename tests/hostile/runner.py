@@ -452,7 +452,10 @@ MARKDOWN_STRUCTURE = (
 def render_markdown(text: str) -> str:
     """The Markdown rendered as GitHub renders it (cmark-gfm with the table, strikethrough, autolink, tag filter and task list
     extensions); raw HTML is left out as ``<!-- raw HTML omitted -->``, which counts as structure."""
-    import cmarkgfm
+    try:
+        import cmarkgfm
+    except ImportError as exc:  # the test extra should bring it
+        raise RuntimeError("the Markdown checks need cmarkgfm (GitHub's cmark-gfm): pip install cmarkgfm") from exc
 
     return cmarkgfm.github_flavored_markdown_to_html(text)
 
