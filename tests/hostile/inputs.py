@@ -227,7 +227,7 @@ BRIEF_TXT = S("brief", "{corpus}", "-o", "{out}/brief.txt", publish=(Publication
 def exports(*fmts: str, exit: set[int] | None = None) -> tuple[Step, ...]:
     """An export step per format, into ``{out}``."""
     return tuple(
-        S("export", "{corpus}", "--format", f, "-o", f"{{out}}/export-{f}" + ("" if f == "csv" else ".out"), exit=exit) for f in fmts
+        S("export", "{corpus}", "--to", f, "-o", f"{{out}}/export-{f}" + ("" if f == "csv" else ".out"), exit=exit) for f in fmts
     )
 
 
@@ -269,7 +269,7 @@ def still_special(path: str, what: str = "fifo") -> Callable[[Context, StepResul
     "export-onto-story-file",
     "data-loss",
     "export -o onto the corpus's own story file replaces the story with the export",
-    S("export", "{corpus}", "--format", "json", "-o", "{corpus}/story.yaml", exit={2}),
+    S("export", "{corpus}", "--to", "json", "-o", "{corpus}/story.yaml", exit={2}),
 )
 def _export_onto_story(ctx: Context) -> None:
     write(ctx)
@@ -279,7 +279,7 @@ def _export_onto_story(ctx: Context) -> None:
     "export-onto-config",
     "data-loss",
     "export -o onto claimcheck.yaml replaces the corpus config (and its rating scales)",
-    S("export", "{corpus}", "--format", "fever", "-o", "{corpus}/claimcheck.yaml", exit={2}),
+    S("export", "{corpus}", "--to", "fever", "-o", "{corpus}/claimcheck.yaml", exit={2}),
 )
 def _export_onto_config(ctx: Context) -> None:
     write(ctx)
@@ -289,7 +289,7 @@ def _export_onto_config(ctx: Context) -> None:
     "export-into-corpus-breaks-validate",
     "data-loss",
     "an export written into the corpus folder is read back as corpus data and the next validate fails",
-    S("export", "{corpus}", "--format", "json", "-o", "{corpus}/export.json", exit={0, 2}, edits=True),
+    S("export", "{corpus}", "--to", "json", "-o", "{corpus}/export.json", exit={0, 2}, edits=True),
     S("validate", "{corpus}", exit={0}),
 )
 def _export_into_corpus(ctx: Context) -> None:
@@ -300,7 +300,7 @@ def _export_into_corpus(ctx: Context) -> None:
     "export-claimreview-into-corpus",
     "data-loss",
     "a ClaimReview export written as corpus/feed.json is then loaded as a corpus file and makes the corpus invalid",
-    S("export", "{corpus}", "--format", "claimreview", "-o", "{corpus}/feed.json", exit={0, 2}, edits=True),
+    S("export", "{corpus}", "--to", "claimreview", "-o", "{corpus}/feed.json", exit={0, 2}, edits=True),
     S("validate", "{corpus}", exit={0}),
 )
 def _export_claimreview_into(ctx: Context) -> None:
@@ -310,8 +310,8 @@ def _export_claimreview_into(ctx: Context) -> None:
 @register(
     "export-sqlite-onto-story-file",
     "data-loss",
-    "export --format sqlite -o onto a story file replaces the YAML with a database",
-    S("export", "{corpus}", "--format", "sqlite", "-o", "{corpus}/story.yaml", exit={2}),
+    "export --to sqlite -o onto a story file replaces the YAML with a database",
+    S("export", "{corpus}", "--to", "sqlite", "-o", "{corpus}/story.yaml", exit={2}),
 )
 def _export_sqlite_onto_story(ctx: Context) -> None:
     write(ctx)
@@ -320,8 +320,8 @@ def _export_sqlite_onto_story(ctx: Context) -> None:
 @register(
     "export-csv-onto-corpus-folder",
     "data-loss",
-    "export --format csv -o the corpus folder itself must be refused (it holds files the export did not write)",
-    S("export", "{corpus}", "--format", "csv", "-o", "{corpus}", exit={2}),
+    "export --to csv -o the corpus folder itself must be refused (it holds files the export did not write)",
+    S("export", "{corpus}", "--to", "csv", "-o", "{corpus}", exit={2}),
 )
 def _export_csv_onto_corpus(ctx: Context) -> None:
     write(ctx)
@@ -331,7 +331,7 @@ def _export_csv_onto_corpus(ctx: Context) -> None:
     "brief-onto-story-file",
     "data-loss",
     "brief -o onto the corpus's story file replaces the story with Markdown",
-    S("brief", "{corpus}", "--format", "md", "-o", "{corpus}/story.yaml", exit={2}),
+    S("brief", "{corpus}", "--to", "md", "-o", "{corpus}/story.yaml", exit={2}),
 )
 def _brief_onto_story(ctx: Context) -> None:
     write(ctx)
@@ -341,7 +341,7 @@ def _brief_onto_story(ctx: Context) -> None:
     "brief-onto-config",
     "data-loss",
     "brief -o onto claimcheck.yaml replaces the config",
-    S("brief", "{corpus}", "--format", "txt", "-o", "{corpus}/claimcheck.yaml", exit={2}),
+    S("brief", "{corpus}", "--to", "txt", "-o", "{corpus}/claimcheck.yaml", exit={2}),
 )
 def _brief_onto_config(ctx: Context) -> None:
     write(ctx)
@@ -581,7 +581,7 @@ def _fulltext_dotdot(ctx: Context) -> None:
     "secrets",
     "a full text in the full-text folder that is a link to /etc/passwd is read; it must not be published or quoted",
     S("validate", "{corpus}", forbid=(r"/bin/(ba)?sh",)),
-    S("export", "{corpus}", "--format", "sqlite", "-o", "{out}/db.sqlite", check=lambda ctx, _r: _no_secret(ctx, "/bin/bash")),
+    S("export", "{corpus}", "--to", "sqlite", "-o", "{out}/db.sqlite", check=lambda ctx, _r: _no_secret(ctx, "/bin/bash")),
 )
 def _fulltext_link(ctx: Context) -> None:
     (ctx.tmp / "ft").mkdir()
@@ -894,7 +894,7 @@ def _csv_export(ctx: Context) -> Path:
     src.tmp.mkdir()
     write(src)
     out = ctx.tmp / "csv"
-    subprocess.run([*claimcheck_command(), "export", str(src.corpus), "--format", "csv", "-o", str(out)], check=True, capture_output=True)
+    subprocess.run([*claimcheck_command(), "export", str(src.corpus), "--to", "csv", "-o", str(out)], check=True, capture_output=True)
     shutil.rmtree(src.tmp)
     return out
 
@@ -1110,7 +1110,7 @@ def _odd_keys(ctx: Context) -> None:
     "traceback",
     "a --templates brief template that raises (undefined name, division by zero)",
     S("brief", "{corpus}", "--templates", "{tmp}/tpl", "-o", "-", exit={2}),
-    S("brief", "{corpus}", "--templates", "{tmp}/tpl", "--format", "html", "-o", "-", exit={2}),
+    S("brief", "{corpus}", "--templates", "{tmp}/tpl", "--to", "html", "-o", "-", exit={2}),
 )
 def _template_raises(ctx: Context) -> None:
     write(ctx)
@@ -1425,7 +1425,7 @@ def _diff_long(ctx: Context) -> None:
     "a layered graph of 30 levels of 2 claims, each contradicting both of the next level: 2**30 paths, 120 relations",
     S("check", "{corpus}", exit={0, 1}),
     S("build", "{corpus}", "-o", "{out}/site", exit={0, 1}),
-    S("export", "{corpus}", "--format", "sqlite", "-o", "{out}/db.sqlite", exit={0, 1}),
+    S("export", "{corpus}", "--to", "sqlite", "-o", "{out}/db.sqlite", exit={0, 1}),
     timeout=HANG,
 )
 def _paths_explode(ctx: Context) -> None:
@@ -1630,7 +1630,7 @@ def _esc_add(ctx: Context) -> None:
     "injection",
     "a claim text with ESC sequences printed by brief -o - (the brief on standard output)",
     S("brief", "{corpus}", "-o", "-"),
-    S("brief", "{corpus}", "--format", "txt", "-o", "-"),
+    S("brief", "{corpus}", "--to", "txt", "-o", "-"),
 )
 def _esc_brief(ctx: Context) -> None:
     data = records()
@@ -1737,7 +1737,7 @@ def _site_scripts(ctx: Context) -> None:
         exit={2},
         publish=(Publication("site", "{out}/site"),),
     ),
-    S("export", "{corpus}", "--format", "claimreview", "-o", "{out}/cr.json", "--base-url", "javascript:alert(1)//", exit={2}),
+    S("export", "{corpus}", "--to", "claimreview", "-o", "{out}/cr.json", "--base-url", "javascript:alert(1)//", exit={2}),
 )
 def _base_url(ctx: Context) -> None:
     data = records()
@@ -1768,7 +1768,7 @@ def _base_url_quotes(ctx: Context) -> None:
     "csv-formula-in-every-cell",
     "injection",
     "formula payloads in ids are impossible, but in names, quotes and notes they must come out neutralised in the CSV",
-    S("export", "{corpus}", "--format", "csv", "-o", "{out}/csv", check=lambda ctx, _r: _csv_safe(ctx)),
+    S("export", "{corpus}", "--to", "csv", "-o", "{out}/csv", check=lambda ctx, _r: _csv_safe(ctx)),
 )
 def _csv_formula(ctx: Context) -> None:
     data = records()
@@ -2004,7 +2004,7 @@ def _build_symlink(ctx: Context) -> None:
     S(
         "export",
         "{corpus}",
-        "--format",
+        "--to",
         "json",
         "-o",
         "{tmp}/link.json",
@@ -2022,7 +2022,7 @@ def _export_symlink(ctx: Context) -> None:
     "export-output-is-a-fifo",
     "silent-acceptance",
     "export -o a FIFO replaces the FIFO with a file",
-    S("export", "{corpus}", "--format", "fever", "-o", "{tmp}/pipe", exit={2}, check=still_special("{tmp}/pipe")),
+    S("export", "{corpus}", "--to", "fever", "-o", "{tmp}/pipe", exit={2}, check=still_special("{tmp}/pipe")),
 )
 def _export_fifo(ctx: Context) -> None:
     write(ctx)
@@ -2368,7 +2368,7 @@ def _mode_000(ctx: Context) -> None:
     "robustness",
     "build, export and brief into a read-only folder fail cleanly (as root the folder is still writable)",
     S("build", "{corpus}", "-o", "{tmp}/ro/site", exit={0, 2}),
-    S("export", "{corpus}", "--format", "sqlite", "-o", "{tmp}/ro/db.sqlite", exit={0, 2}),
+    S("export", "{corpus}", "--to", "sqlite", "-o", "{tmp}/ro/db.sqlite", exit={0, 2}),
     S("brief", "{corpus}", "-o", "{tmp}/ro/brief.md", exit={0, 2}),
 )
 def _read_only(ctx: Context) -> None:
@@ -2382,7 +2382,7 @@ def _read_only(ctx: Context) -> None:
     "data-loss",
     "export and brief -o a character device (a private copy of /dev/full): the device node is replaced by a regular file",
     S("brief", "{corpus}", "-o", "{tmp}/full", exit={2}, check=still_special("{tmp}/full", "character device")),
-    S("export", "{corpus}", "--format", "json", "-o", "{tmp}/full", exit={2}, check=still_special("{tmp}/full", "character device")),
+    S("export", "{corpus}", "--to", "json", "-o", "{tmp}/full", exit={2}, check=still_special("{tmp}/full", "character device")),
 )
 def _device(ctx: Context) -> None:
     write(ctx)
