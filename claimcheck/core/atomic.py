@@ -2,7 +2,9 @@
 pages, the parse cache) goes through here.
 
 A file is written beside its target, flushed to disk, then renamed over it; a folder of files is
-built beside its target, then swapped in (:func:`swap_folder`). A reader never sees a half-written
+built beside its target, then swapped in (:func:`swap_folder`). The rules of
+:func:`claimcheck.core.outputs.resolve_output` hold for every target: a symbolic link is written
+through (its target replaced, the link kept), and a FIFO, a device or a socket is never replaced. A reader never sees a half-written
 output, and a failed write leaves the previous output as it was. ``durable=False`` skips the
 flush for files that are part of a folder swapped in whole (site pages) or that can be rebuilt
 (the parse cache).
@@ -18,6 +20,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from claimcheck.core.errors import OutputError
+from claimcheck.core.outputs import resolve_output, shown_path
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -32,15 +35,16 @@ def _fsync_dir(folder: Path) -> None:
 
 def write_bytes(path: str | os.PathLike[str], data: bytes, *, durable: bool = True, mode: int = 0o644) -> Path:
     """Write ``data`` to ``path`` atomically (temp file in the same folder, fsync unless not
-    ``durable``, ``os.replace``). A hard link at ``path`` is replaced, never written through."""
-    target = Path(path)
+    ``durable``, ``os.replace``). A hard link at ``path`` is replaced, never written through; a
+    symbolic link is written through (see the module). Returns the path written."""
+    target = resolve_output(path)
     if target.is_dir():
-        raise OutputError(f"cannot write {target}: it is a folder")
+        raise OutputError(f"cannot write {shown_path(target)}: it is a folder")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        raise OutputError(f"cannot write {shown_path(target)}: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -53,7 +57,7 @@ def write_bytes(path: str | os.PathLike[str], data: bytes, *, durable: bool = Tr
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError) and not isinstance(exc, OutputError):  # an OutputError already says what failed
-            raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+            raise OutputError(f"cannot write {shown_path(target)}: {exc.strerror or exc}") from exc
         raise
     if durable:
         _fsync_dir(target.parent)
@@ -67,15 +71,15 @@ def write_text(path: str | os.PathLike[str], text: str, *, durable: bool = True)
 
 def write_file_with(path: str | os.PathLike[str], build: Callable[[Path], None]) -> Path:
     """Have ``build`` write a temporary file beside ``path`` (a database, say), then move it into place."""
-    target = Path(path)
+    target = resolve_output(path)
     if target.is_dir():
-        raise OutputError(f"cannot write {target}: it is a folder")
+        raise OutputError(f"cannot write {shown_path(target)}: it is a folder")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         os.close(fd)
     except OSError as exc:
-        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        raise OutputError(f"cannot write {shown_path(target)}: {exc.strerror or exc}") from exc
     tmp = Path(tmp_name)
     try:
         tmp.unlink()  # build gets a path that does not exist yet (sqlite creates it)
@@ -88,7 +92,7 @@ def write_file_with(path: str | os.PathLike[str], build: Callable[[Path], None])
         with contextlib.suppress(OSError):
             tmp.unlink()
         if isinstance(exc, OSError) and not isinstance(exc, OutputError):  # an OutputError already says what failed
-            raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+            raise OutputError(f"cannot write {shown_path(target)}: {exc.strerror or exc}") from exc
         raise
     _fsync_dir(target.parent)
     return target
@@ -101,22 +105,20 @@ def write_folder(path: str | os.PathLike[str], files: dict[str, bytes], *, repla
     An existing folder is replaced only if every entry in it is a file whose name is in
     ``replaceable`` (an earlier export of the same kind): a folder holding anything else is refused.
     """
-    target = Path(path)
+    target = resolve_output(path, folder=True)
     allowed = set(replaceable)
     if target.exists():
-        if not target.is_dir():
-            raise OutputError(f"cannot write the folder {target}: a file of that name exists")
         strangers = sorted(p.name for p in target.iterdir() if p.name not in allowed or not p.is_file() or p.is_symlink())
         if strangers:
             raise OutputError(
-                f"refusing to replace the folder {target}: it holds {', '.join(strangers[:3])}"
+                f"refusing to replace the folder {shown_path(target)}: it holds {', '.join(strangers[:3])}"
                 f"{' ...' if len(strangers) > 3 else ''}, which an export did not write; choose an empty or new folder"
             )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
     except OSError as exc:
-        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        raise OutputError(f"cannot write {shown_path(target)}: {exc.strerror or exc}") from exc
     try:
         for name, data in files.items():
             with open(tmp / name, "wb") as fh:
@@ -129,7 +131,7 @@ def write_folder(path: str | os.PathLike[str], files: dict[str, bytes], *, repla
     except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         if isinstance(exc, OSError) and not isinstance(exc, OutputError):  # an OutputError already says what failed
-            raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+            raise OutputError(f"cannot write {shown_path(target)}: {exc.strerror or exc}") from exc
         raise
     return target
 

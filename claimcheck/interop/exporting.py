@@ -7,6 +7,7 @@ from pathlib import Path
 
 import attrs
 
+from claimcheck.core.outputs import refuse_corpus_output
 from claimcheck.core.problems import Problem
 from claimcheck.interop.registry import ExportOptions, exporter
 from claimcheck.model.corpus import Corpus
@@ -33,8 +34,11 @@ def export(
     ``json``, ``csv`` and ``sqlite`` hold every record (drafts included, with their status);
     ``claimreview``, ``fever`` and ``averitec`` hold published reviewed claims only, unless
     ``include_drafts``. ``base_url`` gives ClaimReview and AVeriTeC a URL for reviews without one.
+    Raises :class:`~claimcheck.core.errors.OutputError`, writing nothing, when ``out`` is inside the
+    corpus (:func:`claimcheck.core.outputs.refuse_corpus_output`) or is not a regular file or folder.
     """
     chosen = exporter(fmt)
     path = Path(out)
+    refuse_corpus_output(path, [corpus], what=f"the {fmt} export")
     count, problems = chosen.write(corpus, path, ExportOptions(base_url=base_url, include_drafts=include_drafts))
     return ExportResult(path=path, format=fmt, count=count, unit=chosen.unit, problems=tuple(problems))

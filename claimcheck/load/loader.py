@@ -257,6 +257,7 @@ def _load(
         **tables,
     )
     object.__setattr__(corpus, "source_digest", digest.hexdigest())
+    object.__setattr__(corpus, "single_file", given.is_file())
     return corpus
 
 

@@ -51,6 +51,9 @@ class Corpus:
     #: :func:`claimcheck.load`. Not an init argument, so a corpus changed in memory with
     #: ``attrs.evolve`` has none: outputs that skip work when their inputs are unchanged rely on it.
     source_digest: str | None = attrs.field(default=None, init=False, repr=False, eq=False)
+    #: Whether the corpus was loaded from one file (its folder then holds other things, and only that
+    #: file and the config beside it are the corpus), set by :func:`claimcheck.load`.
+    single_file: bool = attrs.field(default=False, init=False, eq=False)
     #: How many draft or in-review claims :meth:`view` left out (0 for a corpus as loaded).
     drafts_excluded: int = attrs.field(default=0, init=False, eq=False)
     _published: Corpus | None = attrs.field(default=None, init=False, repr=False, eq=False)
@@ -120,6 +123,7 @@ class Corpus:
             fulltexts=self.fulltexts,
         )
         object.__setattr__(view, "drafts_excluded", len(self.claims) - len(claims))
+        object.__setattr__(view, "single_file", self.single_file)
         if self.source_digest is not None:
             object.__setattr__(view, "source_digest", f"{self.source_digest}:{'whole' if include_drafts else 'published'}")
         return view

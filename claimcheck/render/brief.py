@@ -19,6 +19,7 @@ from claimcheck.analysis.balance import BalanceReport, Dispute, Side, analyse
 from claimcheck.analysis.disputes import SideFigures, dispute_figures
 from claimcheck.core.atomic import write_text
 from claimcheck.core.errors import UsageError
+from claimcheck.core.outputs import refuse_corpus_output
 from claimcheck.core.problems import CATALOGUE
 from claimcheck.model import Claim
 from claimcheck.model.corpus import Corpus
@@ -319,8 +320,10 @@ def write_brief(
     include_drafts: bool = False,
     templates: str | os.PathLike[str] | None = None,
 ) -> Path:
-    """Render the brief and write it atomically to ``out``; the format defaults to the file's suffix."""
+    """Render the brief and write it atomically to ``out``; the format defaults to the file's suffix.
+    Raises :class:`~claimcheck.core.errors.OutputError`, writing nothing, when ``out`` is inside the corpus."""
     path = Path(out)
+    refuse_corpus_output(path, [corpus], what="the brief")
     fmt = fmt or brief_format(path)
     text = render_brief(build_context(corpus, selection, include_drafts=include_drafts), fmt, templates=templates)
     write_text(path, text)

@@ -226,9 +226,7 @@ BRIEF_TXT = S("brief", "{corpus}", "-o", "{out}/brief.txt", publish=(Publication
 
 def exports(*fmts: str, exit: set[int] | None = None) -> tuple[Step, ...]:
     """An export step per format, into ``{out}``."""
-    return tuple(
-        S("export", "{corpus}", "--to", f, "-o", f"{{out}}/export-{f}" + ("" if f == "csv" else ".out"), exit=exit) for f in fmts
-    )
+    return tuple(S("export", "{corpus}", "--to", f, "-o", f"{{out}}/export-{f}" + ("" if f == "csv" else ".out"), exit=exit) for f in fmts)
 
 
 ALL_EXPORTS = ("json", "csv", "sqlite", "claimreview", "fever", "averitec")

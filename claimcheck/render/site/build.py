@@ -34,6 +34,7 @@ import jinja2
 
 from claimcheck.core import atomic
 from claimcheck.core.errors import ClaimcheckError, OutputError
+from claimcheck.core.outputs import refuse_corpus_output, resolve_output, shown_path
 from claimcheck.model.corpus import Corpus
 from claimcheck.render.site import overview, pages
 from claimcheck.render.site.common import SiteData
@@ -97,18 +98,17 @@ def _read_manifest(out_dir: Path) -> dict[str, dict[str, str]]:
     return files if isinstance(files, dict) else {}
 
 
-def _check_target(out_dir: Path, corpus: Corpus) -> None:
+def check_target(out_dir: Path, corpus: Corpus) -> None:
+    """Raise :class:`OutputError` unless a site of ``corpus`` may be built into ``out_dir`` (a real path,
+    links already followed): a new or empty folder, or one claimcheck built, outside the corpus."""
     if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError(f"cannot build the site into {out_dir}: it exists and is not a folder")
+        raise OutputError(f"cannot build the site into {shown_path(out_dir)}: it exists and is not a folder")
     if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / MANIFEST).is_file():
         raise OutputError(
-            f"{out_dir} exists, is not empty and was not built by claimcheck (no {MANIFEST}); "
+            f"{shown_path(out_dir)} exists, is not empty and was not built by claimcheck (no {MANIFEST}); "
             "choose another output folder or empty it: a build replaces the whole folder"
         )
-    root = corpus.root.resolve()
-    target = out_dir.resolve()
-    if target == root or target in root.parents:
-        raise OutputError(f"cannot build the site into {out_dir}: it holds the corpus {corpus.root}")
+    refuse_corpus_output(out_dir, [corpus], what="the site")
 
 
 def _render_all(todo: list[Page], templates: str | None, jobs: int | None, progress: Progress | None) -> Iterator[str]:
@@ -171,12 +171,12 @@ def build_site(
     written; the previous site is then left as it was.
     """
     t0 = time.perf_counter()
-    out = Path(out_dir).absolute()
+    out = resolve_output(Path(out_dir).absolute(), folder=True)  # a link is built through: the folder it leads to
     tdir = os.fspath(templates) if templates is not None else None
     if tdir is not None and not Path(tdir).is_dir():
         raise OutputError(f"templates folder {tdir} does not exist or is not a folder")
     out.parent.mkdir(parents=True, exist_ok=True)
-    _check_target(out, corpus)
+    check_target(out, corpus)
     with build_lock(out):
         _recover(out)
         inputs = _build_inputs(corpus, tdir, include_drafts, base_url)
