@@ -72,6 +72,18 @@ _TABLE: dict[str, tuple[tuple[str, Severity, str, str], ...]] = {
         ("yaml-alias", E, "YAML alias", "Anchors and aliases (&a / *a) are refused: they let a small file expand without bound."),
         ("too-deep", E, "Nested too deeply", "The document nests deeper than the limit."),
         ("not-a-mapping", E, "Not a mapping", "A corpus file must be a mapping with keys such as sources, documents, claims."),
+        (
+            "lone-surrogate",
+            E,
+            "Lone surrogate in a text",
+            "A string holds half of a UTF-16 surrogate pair (JSON lets an unpaired escape such as \\udc00 through). It is not a character and no UTF-8 output can hold it: the record holding it is not loaded.",
+        ),
+        (
+            "control-character",
+            E,
+            "Control character in a text",
+            "A string holds a C0 control character (other than tab, line feed and carriage return), DEL or a C1 control. They act on terminals (ESC starts every escape sequence) and are not allowed in HTML or XML: the record holding it is not loaded.",
+        ),
         ("too-many-records", E, "Too many records", "The file holds more records than the per-file limit."),
     ),
     "Shape": (

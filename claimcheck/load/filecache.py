@@ -26,6 +26,7 @@ import attrs
 from claimcheck.core import atomic
 from claimcheck.core.errors import OutputError
 from claimcheck.core.problems import Problem
+from claimcheck.load import hygiene
 from claimcheck.load.parsing import ESCAPED_INVISIBLE, INVISIBLE, Parsed, parse_bytes, read_bytes
 from claimcheck.load.schemas import load_schemas, validator
 
@@ -45,6 +46,9 @@ class FileResult:
     invisible: bool = True
     #: the salted sha256 of the file's bytes ("" when it could not be read)
     digest: str = ""
+    #: (section, index) of each record holding a lone surrogate or a control character (reported among
+    #: ``problems``; the loader does not load them)
+    tainted: frozenset[tuple[str, int]] = frozenset()
 
 
 def cache_dir() -> Path | None:
@@ -80,7 +84,11 @@ def _parse(raw: bytes, name: str) -> FileResult:
     valid = isinstance(data, dict) and not parsed.problems and validator("file.schema.json").is_valid(data)
     text = parsed.text
     invisible = text is None or INVISIBLE.search(text) is not None or ESCAPED_INVISIBLE.search(text) is not None
-    return FileResult(data=data, valid=valid, problems=parsed.problems, invisible=invisible)
+    found = hygiene.problems(data, name) if data is not None and hygiene.may_hold(text) else []
+    tainted = frozenset((p[0], p[1]) for p, _ in found if len(p) >= 2 and isinstance(p[0], str) and isinstance(p[1], int))
+    return FileResult(
+        data=data, valid=valid, problems=(*parsed.problems, *(prob for _, prob in found)), invisible=invisible, tainted=tainted
+    )
 
 
 def _parse_many(batch: list[tuple[bytes, str]]) -> list[FileResult]:

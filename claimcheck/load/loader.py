@@ -20,6 +20,7 @@ from claimcheck.core import limits
 from claimcheck.core.errors import CorpusNotFoundError
 from claimcheck.core.problems import Problem, pointer
 from claimcheck.core.suggest import did_you_mean
+from claimcheck.load import hygiene
 from claimcheck.load.filecache import read_files
 from claimcheck.load.integrity import Checker, check_config, check_quotes
 from claimcheck.load.parsing import parse_bytes, read
@@ -198,6 +199,10 @@ def _load(
                 rid = item.get("id") if isinstance(item, dict) else None
                 if not isinstance(rid, str):
                     rid = None
+                if (key, i) in parsed.tainted:  # a lone surrogate or a control character, already reported: not loaded
+                    if rid:
+                        broken.add(rid)
+                    continue
                 if not whole_valid and not rec_validator.is_valid(item):
                     problems.extend(
                         problems_from_errors(rec_validator.iter_errors(item), file=name, base=(key, i), record=rid, kind=noun(key))
@@ -268,18 +273,33 @@ def _load_config(path: Path, text: bytes | None = None) -> tuple[Config, list[Pr
     parsed = read(path, name) if text is None else parse_bytes(text, name)
     if parsed.data is None:
         return Config(), [p for p in parsed.problems if p.code != "empty-file"]
-    data = parsed.data
+    data, dirty = _clean_config(parsed.data, name)
     v = validator("config.schema.json")
     if v.is_valid(data):
         config = from_dict(Config, data)
-        return config, list(check_config(config, name))
-    errs = list(problems_from_errors(v.iter_errors(data), file=name, base=(), record=None, kind="config"))
+        return config, dirty + list(check_config(config, name))
+    errs = dirty + list(problems_from_errors(v.iter_errors(data), file=name, base=(), record=None, kind="config"))
     if not isinstance(data, dict):
         return Config(), errs
     # keep what is valid: one bad key must not throw away the rating scales every review depends on
     kept = {key: value for key, value in data.items() if v.is_valid({key: value})}
     config = from_dict(Config, kept)
     return config, errs + list(check_config(config, name))
+
+
+def _clean_config(data: Any, name: str) -> tuple[Any, list[Problem]]:
+    """The config without the values holding a lone surrogate or a control character (a rating scale
+    holding one is left out whole, any other key dropped), and a problem for each."""
+    found = hygiene.problems(data, name)
+    if not found or not isinstance(data, dict):
+        return data, [p for _, p in found]
+    scales = data.get("rating_scales")
+    bad_scales = {path[1] for path, _ in found if path[0] == "rating_scales" and len(path) > 1}
+    bad_keys = {path[0] for path, _ in found if path and not (path[0] == "rating_scales" and len(path) > 1)}
+    kept = {k: v for k, v in data.items() if k not in bad_keys}
+    if bad_scales and isinstance(scales, list):
+        kept["rating_scales"] = [s for i, s in enumerate(scales) if i not in bad_scales]
+    return kept, [p for _, p in found]
 
 
 def locate_problems(problems: list[Problem], corpus: Corpus) -> list[Problem]:
