@@ -13,7 +13,8 @@ import re
 
 import attrs
 
-_PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+#: ASCII digits only: ``\d`` would also read mathematical, fullwidth or Arabic-Indic digits as a year; ISO 8601 is ASCII.
+_PART = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 MONTHS = tuple(calendar.month_name)[1:]
 
 

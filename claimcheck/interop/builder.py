@@ -15,7 +15,7 @@ from claimcheck.core.problems import Problem, pointer
 
 _SPACE = " \t\r\n"
 URL = re.compile(r"^https?://\S+$")
-_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})([T ])(\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$")
+_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})([T ])(\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$", re.ASCII)
 
 #: Verdict labels whose meaning is plain enough to map (lower case, ``_``/``-`` read as spaces):
 #: (evidence status, FEVER label, AVeriTeC label). Anything else is left unmapped.

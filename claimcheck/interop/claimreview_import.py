@@ -150,7 +150,7 @@ def _number(b: Builder, value: Any, where: Where, what: str) -> int | None:
     if isinstance(value, float) and value.is_integer():
         b.note("import-interpreted", where, f"{what}: {value!r} read as the integer {int(value)}")
         return int(value)
-    if isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d+\s*", value):
+    if isinstance(value, str) and re.fullmatch(r"\s*[+-]?[0-9]+\s*", value):
         b.note("import-interpreted", where, f"{what}: the text {value!r}, read as the number {int(value)}")
         return int(value)
     b.note("import-interpreted", where, f"{what}: expected an integer rating; found {value!r}, left out (the verdict is kept by its label)")
