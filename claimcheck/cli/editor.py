@@ -40,8 +40,10 @@ def new(directory: Path, title: str | None, no_example: bool, texts: Path | None
     report.emit(
         report.Outcome(
             data={"created": [str(p) for p in created]},
-            lines=[f"created {p}" for p in created],
-            notes=[f"next: claimcheck add claim {directory}   (asks for each field), then claimcheck validate {directory}"],
+            lines=[f"created {report.path(p)}" for p in created],
+            notes=[
+                f"next: claimcheck add claim {report.path(directory)}   (asks for each field), then claimcheck validate {report.path(directory)}"
+            ],
             summarise=False,
         ),
         fmt,
@@ -95,7 +97,7 @@ def _write(
     result = editor.add_record(corpus, section, record, file=file or given_file, fulltext=opts["fulltext"], dry_run=opts["dry_run"])
     verb = "would add" if opts["dry_run"] else "added"
     data = {"added": not opts["dry_run"], "section": section, "id": record["id"], "file": str(result.file), "record": record}
-    lines = [f"{verb} {noun(section)} {record['id']!r} to {result.file}"]
+    lines = [f"{verb} {noun(section)} {record['id']!r} to {report.path(result.file)}"]
     report.emit(
         report.Outcome(data=data, lines=lines, notes=[f"note: {n}" for n in [*(notes or []), *result.notes]], summarise=False), opts["fmt"]
     )
@@ -276,7 +278,7 @@ def fmt_command(path: Path, check: bool, fmt: str) -> None:
     result = editor.format_paths(path, check=check)
     verb = "would be reformatted" if check else "reformatted"
     data = {"changed": [str(f) for f in result.changed], "unchanged": [str(f) for f in result.unchanged], "check": check}
-    lines = [f"{'would reformat' if check else 'reformatted'} {file}" for file in result.changed]
+    lines = [f"{'would reformat' if check else 'reformatted'} {report.path(file)}" for file in result.changed]
     notes = [f"{len(result.changed)} file(s) {verb}, {len(result.unchanged)} unchanged, {len(result.problems)} could not be formatted"]
     report.emit(report.Outcome(problems=result.problems, data=data, lines=lines, notes=notes, summarise=False), fmt)
     sys.exit(1 if result.problems or (check and result.changed) else 0)
@@ -325,7 +327,7 @@ def serve(
         log=log,
         log_requests=verbose,
     ) as server:
-        report.event(fmt, "serving", text=f"serving {path} at {server.url} (Ctrl-C to stop)", url=server.url, path=str(path))
+        report.event(fmt, "serving", text=f"serving {report.path(path)} at {server.url} (Ctrl-C to stop)", url=server.url, path=str(path))
         try:
             server.serve_forever()
         except KeyboardInterrupt:
@@ -385,5 +387,5 @@ def diff(
         result = editor.diff_corpora(before, after, today=day)
         written = editor.write_corrections(after, result) if write_corrections else []
     data = {**result.to_dict(), "written": [{"file": str(f), "review": r} for f, r in written]}
-    notes = [f"wrote a correction to review {review_id!r} in {file}" for file, review_id in written]
+    notes = [f"wrote a correction to review {review_id!r} in {report.path(file)}" for file, review_id in written]
     report.emit(report.Outcome(data=data, lines=[result.format()], notes=notes, summarise=False), fmt)

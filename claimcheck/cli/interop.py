@@ -50,7 +50,7 @@ def export_command(
     refuse_errors(corpus, fmt, "not exported")
     result = export(corpus, to, output, base_url=base_url, include_drafts=include_drafts)
     data = {"path": str(result.path), "format": to, "count": result.count}
-    notes = [f"wrote {result.count} {result.unit} to {result.path} ({to})"]
+    notes = [f"wrote {result.count} {result.unit} to {report.path(result.path)} ({to})"]
     report.emit(report.Outcome(problems=result.problems, data=data, notes=notes), fmt)
     sys.exit(report.exit_code(result.problems, "error"))
 
@@ -103,11 +103,11 @@ def import_command(
     )
     notes: list[str] = []
     if not result.written:
-        notes.append(f"nothing written to {result.path}: the imported records have errors")
+        notes.append(f"nothing written to {report.path(result.path)}: the imported records have errors")
     else:
-        notes.append(f"wrote {result.count} records to {result.path}")
+        notes.append(f"wrote {result.count} records to {report.path(result.path)}")
     if result.scales_added:
-        notes.append(f"added rating scales {', '.join(result.scales_added)} to {result.config}")
+        notes.append(f"added rating scales {', '.join(result.scales_added)} to {report.path(result.config) if result.config else ''}")
     if result.scales_yaml:
         notes.append("no config was changed: add these rating scales to the corpus' claimcheck.yaml for the reviews to validate:")
         notes.append(result.scales_yaml.rstrip("\n"))

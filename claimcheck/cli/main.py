@@ -29,6 +29,9 @@ class Group(click.Group):
         except OSError as exc:
             click.echo(f"claimcheck: I/O error: {report.safe(exc)}", err=True)
             ctx.exit(2)
+        except click.ClickException as exc:  # a bad option: click quotes the value given, which may hold anything
+            vars(exc)["message"] = report.safe(exc.message)  # click declares it Final; the value is only shown
+            raise
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})

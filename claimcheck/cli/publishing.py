@@ -62,7 +62,7 @@ def brief(
     refuse_errors(corpus, fmt, "brief not written")
     selection = Selection(topics=topic, subjects=subject, speakers=speaker, tags=tag, since=since, until=until)
     if output is not None and str(output) == "-":
-        click.echo(render_brief(build_context(corpus, selection, include_drafts=include_drafts), to or "md", templates=templates), nl=False)
+        report.publication(render_brief(build_context(corpus, selection, include_drafts=include_drafts), to or "md", templates=templates))
         return
     chosen = to or (brief_format(output) if output is not None else "md")
     out = output or Path("reports") / f"brief.{chosen}"
@@ -73,7 +73,7 @@ def brief(
         "format": chosen,
         "drafts_excluded": corpus.view(include_drafts=include_drafts).drafts_excluded,
     }
-    report.emit(report.Outcome(data=data, notes=[f"wrote {written}"], summarise=False), fmt)
+    report.emit(report.Outcome(data=data, notes=[f"wrote {report.path(written)}"], summarise=False), fmt)
 
 
 @click.command("build")

@@ -4,14 +4,15 @@ A command hands over an :class:`Outcome`: the problems it found, the facts a mac
 dict), the lines a person reads on standard output and the notes (``wrote …``) that go to standard
 error. ``--format json`` prints one JSON object holding ``problems``, ``summary`` and those facts,
 and nothing else on standard output. Text from the data never reaches a terminal raw: control
-characters (ESC, BEL, C1 codes…) are shown escaped, in text and JSON alike, so a hostile name cannot
-clear a screen or forge a line.
+characters (ESC, BEL, C1 codes…), line separators, zero-width characters and bidirectional controls
+are shown escaped (:func:`claimcheck.core.terminal.safe`), in text and JSON alike, so a hostile name
+cannot clear a screen, forge a line or read backwards; file names are shown on one line
+(:func:`path`).
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -20,29 +21,11 @@ import attrs
 import click
 
 from claimcheck.core.problems import Problem, Severity
+from claimcheck.core.terminal import path, safe
 
-__all__ = ["FORMATS", "Outcome", "emit", "event", "exit_code", "safe", "summary"]
+__all__ = ["FORMATS", "Outcome", "emit", "event", "exit_code", "path", "publication", "safe", "summary"]
 
 FORMATS = ("text", "json")
-
-#: C0 controls except tab and newline, DEL, and the C1 controls; lone surrogates too.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-#: Line and paragraph separators: a terminal may break a line on them.
-_SEPARATORS = re.compile("[\u2028\u2029\x85]")
-
-
-def _escape(m: re.Match[str]) -> str:
-    return f"\\x{ord(m.group()):02x}" if ord(m.group()) <= 0xFF else f"\\u{ord(m.group()):04x}"
-
-
-def safe(text: object, *, one_line: bool = False) -> str:
-    """``text`` with every control character shown as an escape (``\\x1b``); with ``one_line``,
-    newlines and tabs too (a file name, a record id)."""
-    out = _CONTROL.sub(_escape, str(text))
-    out = _SEPARATORS.sub(_escape, out)
-    if one_line:
-        out = out.replace("\n", "\\n").replace("\t", "\\t")
-    return out
 
 
 def _safe_json(value: Any) -> Any:
@@ -109,6 +92,12 @@ def exit_code(problems: Sequence[Problem], fail_on: str = "error") -> int:
     """1 if any problem is at or above ``fail_on``, else 0."""
     threshold = Severity.parse(fail_on)
     return 1 if any(p.severity >= threshold for p in problems) else 0
+
+
+def publication(text: str) -> None:
+    """A publication (a brief) on standard output: as written, but for the characters that would act on
+    the terminal, shown escaped (write it to a file with ``-o FILE`` for every character as it is)."""
+    click.echo(safe(text), nl=False)
 
 
 def event(fmt: str, kind: str, *, text: str | None = None, **fields: Any) -> None:

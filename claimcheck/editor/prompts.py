@@ -14,6 +14,7 @@ import click
 
 from claimcheck.core.errors import UsageError
 from claimcheck.core.ids import IdMaker, check_id
+from claimcheck.core.terminal import safe
 from claimcheck.editor.add import RecordError
 from claimcheck.editor.records import FIELDS, Field, check_value, quote_problem
 from claimcheck.model.corpus import Corpus
@@ -46,7 +47,7 @@ class Asker:
                 return ""
             problem = check_value(self.corpus, self.section, field, text)
             if problem:
-                raise click.BadParameter(problem)
+                raise click.BadParameter(safe(problem))
             return text
 
         return proc
@@ -60,7 +61,7 @@ class Asker:
     def _bad(self, problem: str) -> None:
         if not self.interactive:
             raise RecordError([problem])
-        click.echo(f"Error: {problem}", err=True)
+        click.echo(f"Error: {safe(problem)}", err=True)
 
     def value(self, name: str, given: str | None, *, field: Field | None = None, offer: bool = False, always: bool = False) -> str | None:
         """The value of field ``name``: ``given`` if good, else asked for when required, when ``offer``ed
@@ -97,7 +98,7 @@ class Asker:
             for item in _split(text):
                 problem = check_value(self.corpus, self.section, field, item)
                 if problem:
-                    raise click.BadParameter(problem)
+                    raise click.BadParameter(safe(problem))
             return text
 
         return _split(self._prompt(f"{field.label}, comma-separated (Enter for none)", proc, default=""))
@@ -111,7 +112,7 @@ class Asker:
                 raise click.BadParameter(f"{field}: expected the words as printed; found nothing")
             problem = quote_problem(self.corpus, field, document, text)
             if problem:
-                raise click.BadParameter(problem)
+                raise click.BadParameter(safe(problem))
             return text
 
         if given is not None:
@@ -143,7 +144,7 @@ class Asker:
         def proc(text: str) -> str:
             problem = check_id(text.strip(), taken)
             if problem:
-                raise click.BadParameter(problem)
+                raise click.BadParameter(safe(problem))
             return text.strip()
 
         return self._prompt("Id", proc, default=suggestion)

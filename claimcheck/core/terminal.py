@@ -1,0 +1,44 @@
+"""Text for a terminal: every character of the data that could act on it, or hide from it, shown escaped.
+
+A name holding ``ESC ] 0 ; … BEL`` would set the terminal's title, ``ESC [ 2 J`` clear its screen, a
+carriage return or a line separator start a line that looks like another problem, and a right-to-left
+override (U+202E) show a file ``report<U+202E>txt.yaml`` as ``reportlmay.txt``. :func:`safe` shows each as an
+escape (``\\x1b``, ``\\u202e``); the command line prints through :mod:`claimcheck.cli.report`, which uses
+it for every line, and the editor's prompts use it too.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+__all__ = ["path", "safe"]
+
+#: C0 controls but tab and newline, DEL, the C1 controls and lone surrogates; line and paragraph
+#: separators; zero-width characters and bidirectional controls (embeddings, overrides, isolates, marks).
+_ACTIVE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+
+def _escape(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8, as Python decodes it
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\u{code:04x}"
+
+
+def safe(text: object, *, one_line: bool = False) -> str:
+    """``text`` with every character that could act on a terminal, or hide from it, shown as an escape;
+    with ``one_line``, newlines and tabs too (a file name, a record id, a problem)."""
+    out = _ACTIVE.sub(_escape, str(text))
+    if one_line:
+        out = out.replace("\n", "\\n").replace("\t", "\\t")
+    return out
+
+
+def path(value: str | os.PathLike[str]) -> str:
+    """A file name as a terminal shows it: on one line, with its bytes that are not UTF-8 as ``\\xe9``."""
+    return safe(os.fspath(value), one_line=True)
