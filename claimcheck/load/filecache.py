@@ -84,7 +84,8 @@ def _parse(raw: bytes, name: str) -> FileResult:
     valid = isinstance(data, dict) and not parsed.problems and validator("file.schema.json").is_valid(data)
     text = parsed.text
     invisible = text is None or INVISIBLE.search(text) is not None or ESCAPED_INVISIBLE.search(text) is not None
-    found = hygiene.problems(data, name) if data is not None and hygiene.may_hold(text) else []
+    # a file that is not a mapping is not loaded at all (not-a-mapping): there is no record to locate
+    found = hygiene.problems(data, name) if isinstance(data, dict) and hygiene.may_hold(text) else []
     tainted = frozenset((p[0], p[1]) for p, _ in found if len(p) >= 2 and isinstance(p[0], str) and isinstance(p[1], int))
     return FileResult(
         data=data, valid=valid, problems=(*parsed.problems, *(prob for _, prob in found)), invisible=invisible, tainted=tainted
