@@ -18,14 +18,37 @@ from claimcheck.core.plugins import plugin_manager
 
 BUILTIN = Path(__file__).resolve().parents[1] / "templates"
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
-_MD_LINE_START = re.compile(r"^(\s*)([-+>]|\d+[.)])(\s)")
+#: ASCII punctuation that CommonMark or GFM may read anywhere in a line, escaped wherever it is (``$`` for
+#: GitHub's maths). Left out, because no construct reads them once these are escaped: ' " , ; ? % / ( ) ! and
+#: . - : (escaped where they do mean something, below).
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&=$^+])")
+#: At the start of a value: a list item (``-``, ``1.``, ``1)``); ``+``, ``>``, ``#`` and ``=`` are escaped anyway.
+_MD_START = re.compile(r"^(?:(-)|([0-9]{1,9})([.)]))")
+#: GFM's extended autolinks: ``www.``, and a scheme's ``://`` (``https://``, ``ftp://``).
+_MD_WWW = re.compile(r"(?i)(www)\.")
+_MD_SCHEME = re.compile(r":(?=//)")
+#: After an ``@``, an invisible WORD JOINER: GFM links any ``name@host.tld`` as ``mailto:``, escape or not,
+#: because it looks for e-mail addresses in the text once it is parsed.
+_WORD_JOINER = "\u2060"
 
 
 def md_escape(text: object) -> str:
-    """Escape text for Markdown so that no character in the data is read as markup."""
-    out = _MD_SPECIAL.sub(r"\\\1", str(text))
-    return "\n".join(_MD_LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}{m[3]}", line) for line in out.split("\n"))
+    """Escape text for Markdown so that no character in the data is read as markup by CommonMark or GFM.
+
+    The value becomes one line: its lines are joined by single spaces, so that nothing in it can
+    start a block (a setext underline, an indented or fenced code block, a list, a quote, a table row,
+    a hard line break, a new paragraph). Then every ASCII punctuation character that an inline or
+    block construct reads is escaped with a backslash (which CommonMark allows for each of them), a
+    list marker at the start is escaped, ``www.`` is written ``www\\.`` and ``://`` ``\\://``, and an ``@`` is followed by
+    U+2060 WORD JOINER (invisible) so that no e-mail address becomes a ``mailto:`` link. Rendered,
+    the value reads exactly as written, but for that invisible character.
+    """
+    out = " ".join(str(text).split())
+    out = _MD_SPECIAL.sub(r"\\\1", out)
+    out = _MD_WWW.sub(r"\1\\.", out)
+    out = _MD_SCHEME.sub(r"\\:", out)
+    out = _MD_START.sub(lambda m: "\\-" if m[1] else f"{m[2]}\\{m[3]}", out)
+    return out.replace("@", "@" + _WORD_JOINER)
 
 
 def safe_url(url: object) -> str | None:
