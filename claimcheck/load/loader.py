@@ -10,6 +10,7 @@ import contextlib
 import gc
 import hashlib
 import os
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,8 @@ from typing import Any
 import attrs
 
 from claimcheck.core import limits
-from claimcheck.core.errors import CorpusNotFoundError
+from claimcheck.core.errors import CorpusNotFoundError, UsageError
+from claimcheck.core.outputs import shown_path
 from claimcheck.core.problems import Problem, pointer
 from claimcheck.core.suggest import did_you_mean
 from claimcheck.load import hygiene
@@ -36,20 +38,28 @@ EXTENSIONS = (".yaml", ".yml", ".json")
 
 
 def discover(root: Path) -> tuple[list[Path], list[Problem]]:
-    """Corpus files under ``root`` in sorted order (hidden files and folders skipped), and a
-    problem for each symbolic link that leads outside the corpus."""
-    root_real = root.resolve()
+    """Corpus files under ``root`` in sorted order (hidden files and folders skipped), and a problem for
+    each entry that is not read: a symbolic link leading outside the corpus (``outside-corpus``), and a
+    name that is not UTF-8, a FIFO, a device or a socket, or an entry that cannot be examined (a path
+    over the system's length limit, a link loop) (``io-error``). Nothing found is ever opened here."""
+    root_real = Path(os.path.realpath(root))
     found: list[Path] = []
     problems: list[Problem] = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for dname in list(dirnames):
             full = Path(dirpath, dname)
-            if full.is_symlink() and not _inside(full.resolve(), root_real):
+            try:
+                outside = full.is_symlink() and not _inside(Path(os.path.realpath(full)), root_real)
+            except OSError as exc:
+                problems.append(Problem(code="io-error", message=f"cannot examine the folder: {exc.strerror or exc}", file=str(full)))
+                dirnames.remove(dname)
+                continue
+            if outside:
                 problems.append(
                     Problem(
                         code="outside-corpus",
-                        message=f"folder link leads to {full.resolve()}, outside the corpus; not followed",
+                        message=f"folder link leads to {shown_path(os.path.realpath(full))}, outside the corpus; not followed",
                         file=str(full),
                     )
                 )
@@ -57,13 +67,35 @@ def discover(root: Path) -> tuple[list[Path], list[Problem]]:
             if name.startswith(".") or not name.endswith(EXTENSIONS):
                 continue
             path = Path(dirpath, name)
-            if path.is_symlink() and not _inside(path.resolve(), root_real):
-                problems.append(
-                    Problem(code="outside-corpus", message=f"link leads to {path.resolve()}, outside the corpus; not read", file=str(path))
-                )
+            problem = _unreadable(path, name, root_real)
+            if problem is not None:
+                problems.append(problem)
                 continue
             found.append(path)
     return found, problems
+
+
+def _unreadable(path: Path, name: str, root_real: Path) -> Problem | None:
+    """Why the corpus file ``path`` is not read (``None`` when it is read)."""
+    try:
+        os.fsencode(name).decode("utf-8")
+    except UnicodeDecodeError:
+        return Problem(code="io-error", message="the file name is not UTF-8; rename the file to read it", file=str(path))
+    try:
+        if path.is_symlink():
+            target = Path(os.path.realpath(path))
+            if not _inside(target, root_real):
+                msg = f"link leads to {shown_path(target)}, outside the corpus; not read"
+                return Problem(code="outside-corpus", message=msg, file=str(path))
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return None  # a dangling link inside the corpus: reading it reports the io-error
+    except OSError as exc:
+        return Problem(code="io-error", message=f"cannot examine the file: {exc.strerror or exc}", file=str(path))
+    if not stat.S_ISREG(mode):
+        what = "a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file"
+        return Problem(code="io-error", message=f"the entry is {what}, not a regular file; not read", file=str(path))
+    return None
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -119,12 +151,13 @@ def _load(
         root = given
         files, problems = discover(root)
     config_path = root / CONFIG_NAME
+    problems = [p for p in problems if p.file != str(config_path)]  # the config's own reading reports it
     replaced = {root / name: text.encode("utf-8") for name, text in overlay.items()}
     if not given.is_file():
         files = sorted({*files, *(p for p in replaced if p.suffix in EXTENSIONS)}, key=lambda p: p.as_posix())
     files = [f for f in files if f != config_path]
 
-    config, config_problems = _load_config(config_path, replaced.get(config_path))
+    config, config_problems = _load_config(config_path, replaced.get(config_path), root)
     problems.extend(config_problems)
 
     tables: dict[str, dict[str, Any]] = {key: {} for key in SECTIONS}
@@ -247,7 +280,7 @@ def _load(
     located = _locate(problems, paths, {p.as_posix(): raw for p, raw in replaced.items()})
     digest = hashlib.sha256(b"claimcheck corpus 1\n")
     for rel, result in zip(rel_files, results, strict=True):
-        digest.update(f"{rel}\0{result.digest}\n".encode())
+        digest.update(f"{rel}\0{result.digest}\n".encode("utf-8", "surrogateescape"))
     if config_path.is_file():
         with contextlib.suppress(OSError):
             digest.update(b"config\0" + hashlib.sha256(config_path.read_bytes()).digest())
@@ -266,10 +299,14 @@ def _load(
     return corpus
 
 
-def _load_config(path: Path, text: bytes | None = None) -> tuple[Config, list[Problem]]:
-    if text is None and not path.is_file():
-        return Config(), []
+def _load_config(path: Path, text: bytes | None, root: Path) -> tuple[Config, list[Problem]]:
     name = path.as_posix()
+    if text is None:
+        unreadable = _unreadable(path, CONFIG_NAME, Path(os.path.realpath(root))) if os.path.lexists(path) else None
+        if unreadable is not None:  # a link out of the corpus (to /etc/passwd, say) is never read, not even to quote it
+            return Config(), [attrs.evolve(unreadable, file=name)]
+        if not path.is_file():
+            return Config(), []
     parsed = read(path, name) if text is None else parse_bytes(text, name)
     if parsed.data is None:
         return Config(), [p for p in parsed.problems if p.code != "empty-file"]

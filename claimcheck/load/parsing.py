@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -62,15 +64,32 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
 
 
 def read_bytes(path: Path, name: str) -> bytes | Parsed:
-    """The bytes of ``path``, or a :class:`Parsed` holding the problem that stopped them being read."""
+    """The bytes of ``path``, or a :class:`Parsed` holding the problem that stopped them being read.
+
+    The file is opened without blocking and read only if it is a regular file: a FIFO (which would
+    block the open, or the read, forever) or a device is an ``io-error``, whatever its name says.
+    """
+
+    def io_error(message: str) -> Parsed:
+        return Parsed(problems=(Problem(code="io-error", message=message, file=name),))
+
     try:
-        size = path.stat().st_size
-        if size > limits.MAX_FILE_BYTES:
-            msg = f"file is {size:,} bytes; the limit is {limits.MAX_FILE_BYTES:,}"
-            return Parsed(problems=(Problem(code="file-too-large", message=msg, file=name),))
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        return Parsed(problems=(Problem(code="io-error", message=f"cannot read the file: {exc.strerror or exc}", file=name),))
+        return io_error(f"cannot read the file: {exc.strerror or exc}")
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return io_error("the entry is not a regular file (a FIFO, a device or a socket); not read")
+        if st.st_size > limits.MAX_FILE_BYTES:
+            msg = f"file is {st.st_size:,} bytes; the limit is {limits.MAX_FILE_BYTES:,}"
+            return Parsed(problems=(Problem(code="file-too-large", message=msg, file=name),))
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read(limits.MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        return io_error(f"cannot read the file: {exc.strerror or exc}")
+    finally:
+        os.close(fd)
 
 
 def parse_bytes(raw: bytes, name: str) -> Parsed:
