@@ -108,7 +108,7 @@ def uses_blank_lines(text: str) -> bool:
     return seen_blank or not seen_tight
 
 
-_EMPTY_KEY = r"^(?P<indent> *){key}:\s*(?:\[\s*\]|null|~)?\s*(?P<comment>#.*)?$"
+_EMPTY_KEY = r"^(?P<indent> *){key}:[ \t]*(?:(?:\[[ \t]*\]|null|~)[ \t]*)?(?P<comment>#.*)?$"  # no two adjacent runs to backtrack over
 
 
 def append_item(text: str, path: Sequence[str | int], item: Any, *, blank_line: bool | None = None) -> str:

@@ -208,11 +208,12 @@ def _work(b: Builder, node: Any, where: Where, what: str) -> tuple[str, str | No
 
 
 def _strip_html(b: Builder, text: str, where: Where, what: str) -> str:
-    if not re.search(r"<[a-zA-Z/][^>]*>", text):
+    # a tag cannot hold "<": without it, a text of many "<a" and no ">" took time quadratic in its length
+    if not re.search(r"<[a-zA-Z/][^<>]*>", text):
         return text
     b.note("import-interpreted", where, f"{what}: HTML tags removed")
     plain = re.sub(r"<br\s*/?>", "\n", text, flags=re.IGNORECASE)
-    plain = re.sub(r"<[^>]+>", "", plain)
+    plain = re.sub(r"<[^<>]+>", "", plain)
     return "\n".join(" ".join(line.split()) for line in plain.splitlines() if line.strip())
 
 
