@@ -228,8 +228,12 @@ class Checker:
 
 
 def check_config(config: Config, file: str) -> Iterator[Problem]:
-    """Duplicate values and an unknown default in the rating scales."""
+    """Duplicate values, ratings that are not integers and an unknown default in the rating scales."""
     for i, scale in enumerate(config.rating_scales):
+        for j, value in enumerate(scale.values):
+            if isinstance(value.rating, float):  # JSON Schema's "integer" takes 5.0: it would be exported as 5.0
+                msg = f"rating scale {scale.id!r}, value {value.id!r}: field 'rating': expected an integer; found {value.rating!r} (write {int(value.rating)})"
+                yield Problem(code="schema", message=msg, file=file, pointer=pointer("rating_scales", i, "values", j, "rating"))
         for attr in ("id", "rating"):
             seen: set[Any] = set()
             for j, value in enumerate(scale.values):
