@@ -211,7 +211,13 @@ def _fever_row(b: Builder, row: Any, n: int, speaker: str, document: str, review
             }
         )
     tuples = 0
-    for i, ev_set in enumerate(row.get("evidence") or []):
+    evidence = row.get("evidence") or []
+    if not isinstance(evidence, list):
+        b.note(
+            "import-skipped", (*where, "evidence"), f"line {n}: evidence: expected a list of evidence sets; found {type(evidence).__name__}"
+        )
+        evidence = []
+    for i, ev_set in enumerate(evidence):
         for j, item in enumerate(ev_set if isinstance(ev_set, list) else []):
             # any non-empty strings, as the schema allows: a quote of whitespace alone is still a quote
             if isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) and x for x in item):
