@@ -22,12 +22,31 @@ from typing import Any
 from claimcheck.core import atomic
 from claimcheck.core.problems import Problem
 from claimcheck.interop.registry import Exporter, ExportOptions, Importer, ImportOptions, ReadResult
-from claimcheck.interop.tables import BOOLEANS, ID_LISTS, INTEGERS, TABLES, Row, corpus_tables, rows_to_scales, tables_to_sections
+from claimcheck.interop.tables import (
+    BOOLEANS,
+    ID_LISTS,
+    INTEGERS,
+    PARENTS,
+    TABLES,
+    Row,
+    corpus_tables,
+    orphans,
+    rows_to_scales,
+    tables_to_sections,
+)
 from claimcheck.model.corpus import Corpus
 
 #: First characters a spreadsheet may read as the start of a formula.
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 FILES = tuple(f"{name}.csv" for name in TABLES)
+#: The columns without which a table's rows cannot be placed or read: every record needs its id (a row
+#: without one is reported by the schema check), every nested row the key of its record, every rating
+#: value its scale, id, label and rating.
+REQUIRED: dict[str, tuple[str, ...]] = {
+    **{table: columns for table, (columns, _parent, _key) in PARENTS.items()},
+    "hops": ("claim", "appearance"),
+    "rating_values": ("scale", "id", "label", "rating"),
+}
 
 
 def escape_cell(text: str) -> str:
@@ -130,6 +149,18 @@ def _read_table(path: Path, name: str, problems: list[Problem]) -> list[Row]:
         if header is None:
             return []
         known = set(TABLES[name])
+        missing = [c for c in REQUIRED.get(name, ()) if c not in header]
+        if missing:
+            skipped = sum(1 for cells in reader if any(cells))
+            problems.append(
+                Problem(
+                    code="import-skipped",
+                    message=f"{name}.csv has no {', '.join(repr(c) for c in missing)} column: its {skipped} row{'s' if skipped != 1 else ''} "
+                    f"cannot be imported (expected the columns {', '.join(TABLES[name])})",
+                    file=str(path),
+                )
+            )
+            return []
         for col in header:
             if col not in known:
                 problems.append(
@@ -168,9 +199,21 @@ def read_csv_tables(paths: Sequence[str | os.PathLike[str]], problems: list[Prob
 
 
 def import_csv(paths: Sequence[str | os.PathLike[str]]) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]], list[Problem]]:
-    """Records (file-schema shape), rating scales (config shape) and problems from CSV tables."""
+    """Records (file-schema shape), rating scales (config shape) and problems from CSV tables; a warning for
+    every row that belongs to no record (an alias of a source no table holds)."""
     problems: list[Problem] = []
     tables = read_csv_tables(paths, problems)
+    for table, key, count in orphans(tables):
+        (columns, parent, _) = PARENTS[table]
+        named = ", ".join(f"{c} {v!r}" for c, v in zip(columns, key, strict=True))
+        problems.append(
+            Problem(
+                code="import-skipped",
+                message=f"{count} row{'s' if count != 1 else ''} of {table}.csv belong{'s' if count == 1 else ''} to no "
+                f"{parent.removesuffix('s')} imported ({named}): not imported",
+                file=f"{table}.csv",
+            )
+        )
     return tables_to_sections(tables), rows_to_scales(tables.get("rating_values", [])), problems
 
 

@@ -236,6 +236,38 @@ def tables_to_sections(tables: Mapping[str, list[Row]]) -> dict[str, list[dict[s
     return out
 
 
+#: Each table of nested values: the columns naming its record, and that record's table and key columns
+#: (parents before their children).
+PARENTS: dict[str, tuple[tuple[str, ...], str, tuple[str, ...]]] = {
+    "source_aliases": (("source",), "sources", ("id",)),
+    "interests": (("source",), "sources", ("id",)),
+    "claim_context": (("claim",), "claims", ("id",)),
+    "appearances": (("claim",), "claims", ("id",)),
+    "hops": (("claim", "appearance"), "appearances", ("claim", "index")),
+    "corrections": (("review",), "reviews", ("id",)),
+}
+
+
+def orphans(tables: Mapping[str, list[Row]]) -> list[tuple[str, tuple[Any, ...], int]]:
+    """The rows of nested values whose record no table holds (:func:`tables_to_sections` cannot place
+    them): (table, the record's key, how many rows), in table order."""
+    kept: dict[str, set[tuple[Any, ...]]] = {
+        name: {(r.get("id"),) for r in tables.get(name, [])} for name in ("sources", "claims", "reviews")
+    }
+    out: list[tuple[str, tuple[Any, ...], int]] = []
+    for name, (columns, parent, _parent_key) in PARENTS.items():
+        homes = kept[parent]
+        lost: dict[tuple[Any, ...], int] = {}
+        for row in tables.get(name, []):
+            key = tuple(row.get(c) for c in columns)
+            if key not in homes:
+                lost[key] = lost.get(key, 0) + 1
+        if name == "appearances":  # hops hang from the appearances that are placed
+            kept["appearances"] = {(r.get("claim"), r.get("index")) for r in tables.get(name, []) if (r.get("claim"),) in homes}
+        out += [(name, key, n) for key, n in lost.items()]
+    return out
+
+
 def _index(row: Row) -> int:
     value = row.get("index")
     return value if isinstance(value, int) else 0
