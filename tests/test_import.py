@@ -270,7 +270,7 @@ def test_invalid_imported_records_are_reported_and_not_written(tmp_path: Path) -
     assert not report.written
     assert not (target / "x.yaml").exists()
     codes = sorted({p.code for p in report.problems})
-    assert codes == ["import-skipped", "missing-field", "schema"]
+    assert codes == ["import-invalid", "import-skipped", "missing-field", "schema"]  # import-invalid: the scale has one value, no rating
     assert any(p.line == 2 and "expected an integer" in p.message for p in report.problems)
 
 

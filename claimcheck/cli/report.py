@@ -78,10 +78,9 @@ def emit(outcome: Outcome, fmt: str) -> None:
         doc.update(outcome.data)
         click.echo(json.dumps(_safe_json(doc), indent=2, ensure_ascii=False))
         return
-    for line in outcome.lines:
-        click.echo(safe(line))
-    for p in outcome.problems:
-        click.echo(format_problem(p))
+    shown = [safe(line) for line in outcome.lines] + [format_problem(p) for p in outcome.problems]
+    if shown:  # one write: tens of thousands of warnings (an import of a large feed) print in a blink
+        click.echo("\n".join(shown))
     if outcome.problems or outcome.summarise:
         click.echo(f"{outcome.title}{summary(outcome.problems)}", err=True)
     for note in outcome.notes:

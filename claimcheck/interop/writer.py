@@ -19,7 +19,7 @@ import yaml
 
 from claimcheck.core.errors import OutputError
 from claimcheck.load.loader import CONFIG_NAME
-from claimcheck.load.parsing import StrictLoader
+from claimcheck.load.parsing import StrictLoader, parse_bytes
 from claimcheck.model import SECTIONS, RatingScale, from_dict, to_dict
 
 Sections = dict[str, list[dict[str, Any]]]
@@ -33,17 +33,88 @@ def find_config(out: Path) -> Path | None:
     return None
 
 
-def dump_yaml(data: Mapping[str, Any], header: str = "") -> str:
-    """YAML as claimcheck writes it: keys in the given order, UTF-8 kept, block style; checked to read back the same."""
-    text = yaml.safe_dump(dict(data), sort_keys=False, allow_unicode=True, width=110, default_flow_style=False)
-    if yaml.load(text, Loader=StrictLoader) != dict(data):  # noqa: S506 - StrictLoader is a SafeLoader
-        raise OutputError("the YAML written would not read back as the records it holds")  # pragma: no cover - a PyYAML bug
+try:
+    _Dumper: type = yaml.CSafeDumper
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Dumper = yaml.SafeDumper
+
+
+def _dump(data: Any) -> str:
+    """PyYAML's safe dump with libyaml's emitter where built (the Python one takes a second a megabyte)."""
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110, default_flow_style=False)
+
+
+#: A string that reads back as itself when written plain: it starts with a letter (so it is no number, date or
+#: indicator), holds no ": ", " #" or other flow or comment character, and does not end in white space.
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 _'(),./-]*[A-Za-z0-9_'()./-]|[A-Za-z]")
+#: Plain words YAML 1.1 reads as booleans or null.
+_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
+
+
+def _string(value: str) -> yaml.ScalarEvent:
+    plain = _PLAIN.fullmatch(value) is not None and value.lower() not in _WORDS
+    return yaml.ScalarEvent(anchor=None, tag=None, implicit=(plain, not plain), value=value, style=None if plain else '"')
+
+
+def _events(value: Any, out: list[yaml.Event], strings: dict[str, yaml.ScalarEvent]) -> None:
+    """Append the YAML events of plain data (mappings with string keys, lists, strings, integers, booleans,
+    None) to ``out`` (appended, not yielded: a chain of generators costs more than the emitter itself).
+    ``strings`` keeps the event of each string met (keys and ids repeat in every record)."""
+    if isinstance(value, dict):
+        out.append(yaml.MappingStartEvent(anchor=None, tag=None, implicit=True, flow_style=not value))
+        for key, item in value.items():
+            _events(str(key), out, strings)
+            _events(item, out, strings)
+        out.append(yaml.MappingEndEvent())
+    elif isinstance(value, list):
+        out.append(yaml.SequenceStartEvent(anchor=None, tag=None, implicit=True, flow_style=not value))
+        for item in value:
+            _events(item, out, strings)
+        out.append(yaml.SequenceEndEvent())
+    elif isinstance(value, str):
+        event = strings.get(value)
+        if event is None:
+            event = strings[value] = _string(value)
+        out.append(event)
+    elif isinstance(value, bool):
+        out.append(yaml.ScalarEvent(anchor=None, tag=None, implicit=(True, False), value="true" if value else "false"))
+    elif isinstance(value, int):
+        out.append(yaml.ScalarEvent(anchor=None, tag=None, implicit=(True, False), value=str(value)))
+    elif value is None:
+        out.append(yaml.ScalarEvent(anchor=None, tag=None, implicit=(True, False), value="null"))
+    else:
+        raise OutputError(f"cannot write a {type(value).__name__} as YAML")  # pragma: no cover - importers build plain data
+
+
+def _emit(data: Mapping[str, Any]) -> str:
+    """``data`` as block YAML through libyaml's emitter, from events made here: a string is plain when it
+    reads back as itself (:data:`_PLAIN`), else double-quoted with libyaml's escapes. PyYAML's representer
+    and resolver, which cost most of a dump, are never run; the importer reads the text back."""
+    events: list[yaml.Event] = [yaml.StreamStartEvent(encoding=None), yaml.DocumentStartEvent(explicit=False)]
+    _events(dict(data), events, {})
+    events += [yaml.DocumentEndEvent(explicit=False), yaml.StreamEndEvent()]
+    text: str = yaml.emit(events, Dumper=_Dumper, allow_unicode=True, width=110)
+    return text
+
+
+def dump_yaml(data: Mapping[str, Any], header: str = "", *, check: bool = True) -> str:
+    """YAML as claimcheck writes it: keys in the given order, UTF-8 kept, block style; checked to read back
+    the same (unless not ``check``: the caller reads it back itself)."""
+    if not check:
+        return header + _emit(data)
+    text = _dump(dict(data))
+    try:
+        same = yaml.load(text, Loader=StrictLoader) == dict(data)  # noqa: S506 - StrictLoader is a SafeLoader
+    except yaml.YAMLError:  # a string no YAML can hold (a lone surrogate): the importers clean them first
+        same = False
+    if not same:
+        raise OutputError("the YAML written would not read back as the records it holds")
     return header + text
 
 
-def records_yaml(sections: Mapping[str, Sequence[Mapping[str, Any]]], header: str = "") -> str:
-    """A corpus file holding the non-empty sections, in canonical order."""
-    return dump_yaml({k: [dict(r) for r in sections[k]] for k in SECTIONS if sections.get(k)}, header)
+def records_yaml(sections: Mapping[str, Sequence[Mapping[str, Any]]], header: str = "", *, check: bool = True) -> str:
+    """A corpus file holding the non-empty sections, in canonical order (``check``: see :func:`dump_yaml`)."""
+    return dump_yaml({k: [dict(r) for r in sections[k]] for k in SECTIONS if sections.get(k)}, header, check=check)
 
 
 def _normal(scale: Mapping[str, Any]) -> dict[str, Any]:
@@ -79,17 +150,19 @@ def reconcile(
     return sections, to_add
 
 
-def declared_scales(config_text: str) -> list[dict[str, Any]]:
-    """The rating scales a config's text declares."""
-    data = yaml.load(config_text, Loader=StrictLoader) if config_text.strip() else None  # noqa: S506 - StrictLoader is a SafeLoader
-    scales = data.get("rating_scales") if isinstance(data, dict) else None
+def declared_scales(config: Any) -> list[dict[str, Any]]:
+    """The rating scales a config (its parsed data) declares."""
+    scales = config.get("rating_scales") if isinstance(config, dict) else None
     return [s for s in scales if isinstance(s, dict)] if isinstance(scales, list) else []
 
 
-def append_scales(config_text: str, scales: Sequence[Mapping[str, Any]]) -> str:
-    """The config's text with ``scales`` appended to ``rating_scales``, the rest kept byte for byte."""
-    data = yaml.load(config_text, Loader=StrictLoader) if config_text.strip() else None  # noqa: S506 - StrictLoader is a SafeLoader
-    data = data if isinstance(data, dict) else {}
+def append_scales(config_text: str, config: Any, scales: Sequence[Mapping[str, Any]], *, default_scale: str | None = None) -> str:
+    """The config's text with ``scales`` appended to ``rating_scales`` (and ``default_scale`` set, when
+    given), the rest kept byte for byte. ``config`` is the text's data, already read and checked by the
+    loader's parser (no aliases, no duplicate keys, not too deep)."""
+    if config is not None and not isinstance(config, dict):
+        raise OutputError(f"the config is not a mapping (it holds {type(config).__name__}): fix it before importing, or pass --no-config")
+    data: dict[str, Any] = config or {}
     items = [dict(s) for s in scales]
     node = yaml.compose(config_text, Loader=StrictLoader) if config_text.strip() else None
     seq = next((v for k, v in node.value if k.value == "rating_scales"), None) if isinstance(node, yaml.MappingNode) else None
@@ -97,7 +170,7 @@ def append_scales(config_text: str, scales: Sequence[Mapping[str, Any]]) -> str:
         content_col = seq.value[0].start_mark.column
         line = config_text.splitlines()[seq.value[0].start_mark.line]
         dash = line.rfind("-", 0, content_col)
-        block = _indent(yaml.safe_dump(items, sort_keys=False, allow_unicode=True, width=110), dash)
+        block = _indent(_dump(items), dash)
         at = seq.end_mark.index
         prefix = "" if at == 0 or config_text[at - 1] == "\n" else "\n"
         new_text = config_text[:at] + prefix + block + config_text[at:]
@@ -106,11 +179,15 @@ def append_scales(config_text: str, scales: Sequence[Mapping[str, Any]]) -> str:
     elif "rating_scales" in data:
         raise OutputError("the config has an empty rating_scales: remove it or add the new scales by hand")
     else:
-        block = "rating_scales:\n" + _indent(yaml.safe_dump(items, sort_keys=False, allow_unicode=True, width=110), 2)
+        block = "rating_scales:\n" + _indent(_dump(items), 2)
         sep = "" if not config_text or config_text.endswith("\n") else "\n"
         new_text = config_text + sep + block
     expected = {**data, "rating_scales": [*(data.get("rating_scales") or []), *items]}
-    if yaml.load(new_text, Loader=StrictLoader) != expected:  # noqa: S506 - StrictLoader is a SafeLoader
+    if default_scale is not None and "default_scale" not in data:
+        new_text += ("" if new_text.endswith("\n") else "\n") + f"default_scale: {default_scale}\n"
+        expected["default_scale"] = default_scale
+    reread = parse_bytes(new_text.encode("utf-8"), CONFIG_NAME)
+    if reread.problems or reread.data != expected:
         raise OutputError("could not append the rating scales to the config without changing it: add them by hand")
     return new_text
 

@@ -78,8 +78,9 @@ def _digest(raw: bytes, name: str) -> str:
     return h.hexdigest()
 
 
-def _parse(raw: bytes, name: str) -> FileResult:
-    parsed = parse_bytes(raw, name)
+def _parse(raw: bytes, name: str, known: Any = None) -> FileResult:
+    """Parse and check one file; ``known`` is the data its bytes are known to parse to (see :func:`read_files`)."""
+    parsed = parse_bytes(raw, name) if known is None else Parsed(text=raw.decode("utf-8"), data=known)
     data = parsed.data
     valid = isinstance(data, dict) and not parsed.problems and validator("file.schema.json").is_valid(data)
     text = parsed.text
@@ -115,10 +116,17 @@ def _put(directory: Path, digest: str, result: FileResult) -> None:
 
 
 def read_files(
-    files: Sequence[tuple[Path, str]], *, cache: bool = True, jobs: int | None = None, overrides: Mapping[Path, bytes] | None = None
+    files: Sequence[tuple[Path, str]],
+    *,
+    cache: bool = True,
+    jobs: int | None = None,
+    overrides: Mapping[Path, bytes] | None = None,
+    known: Mapping[Path, Any] | None = None,
 ) -> list[FileResult]:
     """Read and parse ``files`` ((path, display name) pairs), in order, using the cache and workers;
-    ``overrides`` gives the bytes of some paths instead of reading them."""
+    ``overrides`` gives the bytes of some paths instead of reading them, and ``known`` the data some of
+    those bytes are known to parse to (the importer's own YAML, which it built from that data), which is
+    then checked like parsed data without parsing the text again."""
     directory = cache_dir() if cache else None
     results: list[FileResult | None] = [None] * len(files)
     misses: list[tuple[int, bytes, str, str]] = []
@@ -127,6 +135,9 @@ def read_files(
         raw = given if given is not None else read_bytes(path, name)
         if isinstance(raw, Parsed):
             results[i] = FileResult(problems=raw.problems)
+            continue
+        if given is not None and known is not None and path in known:
+            results[i] = attrs.evolve(_parse(raw, name, known[path]), digest=_digest(raw, name))
             continue
         digest = _digest(raw, name)
         hit = _get(directory, digest) if directory is not None else None

@@ -110,6 +110,7 @@ def load(
     cache: bool = True,
     jobs: int | None = None,
     overlay: Mapping[str, str] | None = None,
+    _known: Mapping[str, Any] | None = None,
 ) -> Corpus:
     """Load the corpus at ``path`` (a folder, or a single file) and check it.
 
@@ -120,18 +121,22 @@ def load(
     disable) and files not in the cache are parsed by ``jobs`` processes (default: one a core).
     ``overlay`` maps file names (relative to the corpus folder, ``claimcheck.yaml`` included) to texts
     read in place of those files, or as new files: the corpus as it would be after an edit, loaded
-    without writing anything (``add`` and ``import`` check their result this way).
-    Raises :class:`CorpusNotFoundError` if ``path`` does not exist.
+    without writing anything (``add`` and ``import`` check their result this way). ``_known`` (for
+    ``import`` only) gives the data some overlay texts were emitted from, so they are not parsed again.
+    Raises :class:`CorpusNotFoundError` if ``path`` does not exist, and :class:`UsageError` if it is
+    neither a folder nor a regular file (``/dev/null``, a FIFO).
     """
     given = Path(path)
     if not given.exists():
         raise CorpusNotFoundError(f"no corpus at {os.fspath(given)!r}: the path does not exist")
+    if not (given.is_dir() or given.is_file()):
+        raise UsageError(f"{os.fspath(given)!r} is neither a folder nor a regular file: give the corpus folder or one corpus file")
     # Building a large corpus allocates hundreds of thousands of objects and no cycles: the cyclic
     # collector would run many times for nothing (about a third of the load time).
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(given, fulltext_paths, check_quotes_, cache, jobs, dict(overlay or {}))
+        return _load(given, fulltext_paths, check_quotes_, cache, jobs, dict(overlay or {}), dict(_known or {}))
     finally:
         if was_enabled:
             gc.enable()
@@ -144,6 +149,7 @@ def _load(
     cache: bool,
     jobs: int | None,
     overlay: dict[str, str],
+    known: dict[str, Any],
 ) -> Corpus:
     if given.is_file():
         root, files, problems = given.parent, [given], list[Problem]()
@@ -168,7 +174,9 @@ def _load(
     broken: set[str] = set()
     suspicious: set[str] = set()
     names = [fpath.as_posix() for fpath in files]
-    results = read_files(list(zip(files, names, strict=True)), cache=cache, jobs=jobs, overrides=replaced)
+    results = read_files(
+        list(zip(files, names, strict=True)), cache=cache, jobs=jobs, overrides=replaced, known={root / n: d for n, d in known.items()}
+    )
     for fpath, name, parsed in zip(files, names, results, strict=True):
         rel = fpath.relative_to(root).as_posix() if fpath != given else fpath.name
         display[rel] = name

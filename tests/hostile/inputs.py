@@ -860,7 +860,7 @@ def _config_string_import(ctx: Context) -> None:
     BUILD,
     BRIEF_MD,
     *exports("claimreview", "averitec", "csv", "sqlite"),
-    S("import", "{out}/export-csv", "--from", "csv", "-o", "{tmp}/new/imported.yaml", exit={0, 1}),
+    S("import", "{tmp}/csv", "--from", "csv", "-o", "{tmp}/new/imported.yaml", exit={0, 1}),
 )
 def _rating_float(ctx: Context) -> None:
     (ctx.tmp / "new").mkdir()
@@ -868,6 +868,10 @@ def _rating_float(ctx: Context) -> None:
     cfg["rating_scales"][0]["values"][4]["rating"] = 5.0
     cfg["rating_scales"][0]["values"][1]["rating"] = 2.0
     write(ctx, cfg=cfg)
+    # the CSV export as it was written while 5.0 passed (once refused, no export is left to import): 5.0 in rating_values.csv
+    out = _csv_export(ctx)
+    values = out / "rating_values.csv"
+    values.write_text(values.read_text(encoding="utf-8").replace(",5,", ",5.0,").replace(",2,", ",2.0,"), encoding="utf-8")
 
 
 @register(
