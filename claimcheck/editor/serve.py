@@ -31,7 +31,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from claimcheck.core.errors import ClaimcheckError, CorpusNotFoundError
+from claimcheck.core.errors import ClaimcheckError, CorpusNotFoundError, OutputError
+from claimcheck.core.outputs import resolve_output
 from claimcheck.core.problems import Problem, Severity
 from claimcheck.load.loader import load
 
@@ -119,24 +120,62 @@ class _Handler(SimpleHTTPRequestHandler):
         else:
             self.send_error(HTTPStatus.NOT_FOUND)
 
+    def parse_request(self) -> bool:
+        """The request line and headers; any method but GET and HEAD is answered 405 (not 501: the request is
+        what is wrong, not the server)."""
+        if not super().parse_request():
+            return False
+        if self.command not in ("GET", "HEAD"):
+            self.send_error(HTTPStatus.METHOD_NOT_ALLOWED, "the preview answers GET and HEAD only")
+            return False
+        return True
+
+    def _host_ok(self) -> bool:
+        """Whether the request names this server: ``127.0.0.1``, ``localhost`` or ``[::1]`` at its port. A page
+        of another site that rebinds its own name to 127.0.0.1 sends that name, and is refused (DNS rebinding)."""
+        host = (self.headers.get("Host") or "").strip().lower()
+        port = self.server.server_address[1]
+        return host in {f"{name}:{port}" for name in ("127.0.0.1", "localhost", "[::1]", self.server.dev.host)}
+
     def do_GET(self) -> None:
-        """Internal files, HTML pages with the reload script injected, everything else as built."""
+        """Internal files, HTML pages with the reload script injected, everything else as built; a 4xx for
+        any request that names another host or a path that cannot be a file of the site."""
+        if not self._host_ok():
+            self.send_error(HTTPStatus.MISDIRECTED_REQUEST, "this preview answers only http://127.0.0.1:PORT/ and http://localhost:PORT/")
+            return
         path = urllib.parse.urlsplit(self.path).path
+        if "\0" in urllib.parse.unquote(path) or "\0" in path:
+            self.send_error(HTTPStatus.BAD_REQUEST, "the path holds a NUL byte")
+            return
         if path.startswith(PREFIX):
             self._internal(path[len(PREFIX) :])
             return
+        try:
+            self._site_file(path)
+        except (OSError, ValueError, UnicodeError):  # a path no file system can hold: the request is bad, not the server
+            self.send_error(HTTPStatus.BAD_REQUEST, "the path cannot name a file of the site")
+
+    def _site_file(self, path: str) -> None:
+        from claimcheck.render.site.build import MANIFEST  # deferred with the rest of the site (see rebuild)
+
         dev = self.server.dev
         with dev.lock:
+            root = Path(os.path.realpath(self.directory))
+            if dev.refused is not None or not (root / MANIFEST).is_file():
+                # never serve a folder claimcheck did not build (serve -o . in a repository would publish it whole)
+                body = inject(b"<!doctype html><title>claimcheck</title><body></body>", dev.version, banner(dev.problems, dev.build_error))
+                self._send(HTTPStatus.SERVICE_UNAVAILABLE, body, "text/html; charset=utf-8")
+                return
             local = Path(self.translate_path(self.path))
             if local.is_dir() and path.endswith("/"):
                 local = local / "index.html"
+            real = Path(os.path.realpath(local))
+            if (real != root and root not in real.parents) or real.name == MANIFEST:
+                self.send_error(HTTPStatus.NOT_FOUND)  # a link out of the site, or the build's own bookkeeping
+                return
             if local.suffix == ".html" and local.is_file():
                 body = inject(local.read_bytes(), dev.version, banner(dev.problems, dev.build_error))
                 self._send(HTTPStatus.OK, body, "text/html; charset=utf-8")
-                return
-            if not Path(self.directory).is_dir():
-                body = inject(b"<!doctype html><title>claimcheck</title><body></body>", dev.version, banner(dev.problems, dev.build_error))
-                self._send(HTTPStatus.SERVICE_UNAVAILABLE, body, "text/html; charset=utf-8")
                 return
             if self.command == "HEAD":
                 super().do_HEAD()
@@ -184,6 +223,9 @@ class DevServer:
         self.version = 0
         self.problems: tuple[Problem, ...] = ()
         self.build_error: str | None = None
+        #: Why the site cannot be built into ``out_dir`` (it holds files claimcheck did not write, or the
+        #: corpus): nothing is served then, and :meth:`start` stops.
+        self.refused: OutputError | None = None
         self._stop = threading.Event()
         self.watching = threading.Event()
         self._watcher: threading.Thread | None = None
@@ -205,6 +247,8 @@ class DevServer:
             raise CorpusNotFoundError(f"no corpus at {os.fspath(self.path)!r}: the path does not exist")
         try:
             self.rebuild()
+            if self.refused is not None:
+                raise self.refused
             httpd = _Server((self.host, self.port), lambda *a: _Handler(*a, directory=self.out_dir))
         except BaseException:
             self.close()
@@ -253,18 +297,24 @@ class DevServer:
     def rebuild(self) -> None:
         """Load the corpus, build the site, bump the version and report the problems."""
         from claimcheck.render.site import build_site  # deferred: the site is a large import the other commands do not need
+        from claimcheck.render.site.build import check_target
 
         t0 = time.perf_counter()
         with self.lock:
             error: str | None = None
             problems: tuple[Problem, ...] = ()
+            refused: OutputError | None = None
             try:
                 corpus = load(self.path, fulltext_paths=list(self.fulltext))
                 problems = corpus.problems
-                build_site(corpus, self.out_dir, templates=self.templates, include_drafts=self.include_drafts)
+                out = resolve_output(self.out_dir.absolute(), folder=True)
+                check_target(out, corpus)  # before every build: a refused folder is never served
+                build_site(corpus, out, templates=self.templates, include_drafts=self.include_drafts)
+            except OutputError as exc:
+                error, refused = str(exc), exc
             except ClaimcheckError as exc:
                 error = str(exc)
-            self.problems, self.build_error = problems, error
+            self.problems, self.build_error, self.refused = problems, error, refused
             self.version += 1
         for p in problems:
             self.log(p.format())
