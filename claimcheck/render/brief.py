@@ -24,7 +24,7 @@ from claimcheck.core.problems import CATALOGUE
 from claimcheck.model import Claim
 from claimcheck.model.corpus import Corpus
 from claimcheck.model.selection import Selection
-from claimcheck.render.templates import environment
+from claimcheck.render.templates import environment, template_errors
 
 FORMATS = {"md": "brief.md.j2", "html": "brief.html.j2", "txt": "brief.txt.j2"}
 
@@ -308,7 +308,8 @@ def render_brief(context: BriefContext, fmt: str = "md", *, templates: str | os.
     if fmt not in FORMATS:
         raise UsageError(f"unknown brief format {fmt!r}: expected one of {', '.join(FORMATS)}")
     env = environment("brief", templates, autoescape=fmt == "html")
-    return env.get_template(FORMATS[fmt]).render(brief=context, name_in_sentence=name_in_sentence)
+    with template_errors(env):
+        return env.get_template(FORMATS[fmt]).render(brief=context, name_in_sentence=name_in_sentence)
 
 
 def write_brief(

@@ -7,8 +7,10 @@ template can extend the built-in one it replaces with ``{% extends "default:NAME
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
@@ -71,6 +73,45 @@ def wrap(text: object, first: str = "", rest: str = "", width: int = 88) -> str:
     )
 
 
+def _where(exc: BaseException, folder: Path) -> str:
+    """``FILE:LINE: `` of the innermost frame of ``exc`` in a template of ``folder`` (Jinja2 rewrites its
+    traceback to show template lines), or nothing when no frame is there."""
+    found = ""
+    tb = exc.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith(".j2") or Path(name).is_relative_to(folder):
+            found = f"{name}:{tb.tb_lineno}: "
+        tb = tb.tb_next
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        found = f"{exc.filename or exc.name}:{exc.lineno}: "
+    return found
+
+
+class TemplateFailure(UsageError):
+    """A user's template failed while rendering (see :func:`template_errors`)."""
+
+
+@contextlib.contextmanager
+def template_errors(env: jinja2.Environment) -> Iterator[None]:
+    """Turn an error raised while rendering with a user's templates (``--templates``: an undefined name,
+    ``1 // 0``, a macro calling itself, a syntax error) into a :class:`UsageError` naming the template
+    and its line (a :class:`TemplateFailure`). With the built-in templates alone, an error is claimcheck's own and is left as it is."""
+    folder = getattr(env, "claimcheck_templates", None)
+    if folder is None:
+        yield
+        return
+    try:
+        yield
+    except UsageError:
+        raise
+    except RecursionError as exc:
+        raise TemplateFailure(f"template error: {_where(exc, folder)}the templates call or extend themselves without end") from None
+    except Exception as exc:  # anything a user's template raises is the template's error, reported
+        message = exc.message if isinstance(exc, jinja2.TemplateError) and exc.message else f"{type(exc).__name__}: {exc}"
+        raise TemplateFailure(f"template error: {_where(exc, folder)}{message}") from None
+
+
 def environment(subdir: str, templates: str | os.PathLike[str] | None = None, *, autoescape: bool = False) -> jinja2.Environment:
     """An environment for the built-in ``subdir`` of templates (``brief`` or ``site``), overridden by ``templates``."""
     builtin = jinja2.FileSystemLoader(str(BUILTIN / subdir))
@@ -87,6 +128,8 @@ def environment(subdir: str, templates: str | os.PathLike[str] | None = None, *,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # the user's folder, for template_errors (Environment.extend is Jinja2's way to add attributes)
+    env.extend(claimcheck_templates=Path(os.path.realpath(templates)) if templates is not None else None)
     env.filters["md"] = md_escape
     env.filters["safe_url"] = safe_url
     env.filters["wrap"] = wrap

@@ -42,6 +42,7 @@ from claimcheck.render.site.context import Page
 from claimcheck.render.site.lock import build_lock
 from claimcheck.render.site.paths import inside
 from claimcheck.render.site.render import environment, fingerprint, init_worker, render, render_in_worker, static_files
+from claimcheck.render.templates import TemplateFailure
 
 #: Called as pages are rendered: (pages done, pages to render).
 Progress = Callable[[int, int], None]
@@ -192,6 +193,8 @@ def build_site(
             atomic.swap_folder(tmp, out)
         except BaseException as exc:
             shutil.rmtree(tmp, ignore_errors=True)
+            if isinstance(exc, TemplateFailure):
+                raise OutputError(f"{exc}; the previous site at {shown_path(out)} is unchanged") from exc
             if isinstance(exc, ClaimcheckError):
                 raise
             if isinstance(exc, jinja2.TemplateError):

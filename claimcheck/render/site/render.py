@@ -17,7 +17,7 @@ import jinja2
 
 from claimcheck.core.version import __version__
 from claimcheck.render.site.context import PAGE_TEMPLATES, Page
-from claimcheck.render.templates import BUILTIN
+from claimcheck.render.templates import BUILTIN, template_errors
 from claimcheck.render.templates import environment as templates_environment
 
 BUILTIN_TEMPLATES = BUILTIN / "site"
@@ -31,9 +31,10 @@ def environment(templates: str | os.PathLike[str] | None = None) -> jinja2.Envir
 
 def render(env: jinja2.Environment, page: Page) -> str:
     """The HTML of one page: its template gets the page's fields as variables, and ``page`` itself."""
-    template = env.get_template(PAGE_TEMPLATES[type(page)])
-    fields = {f.name: getattr(page, f.name) for f in attrs.fields(type(page))}
-    return template.render(page=page, **fields)
+    with template_errors(env):
+        template = env.get_template(PAGE_TEMPLATES[type(page)])
+        fields = {f.name: getattr(page, f.name) for f in attrs.fields(type(page))}
+        return template.render(page=page, **fields)
 
 
 def _files(folder: Path) -> list[tuple[str, Path]]:
