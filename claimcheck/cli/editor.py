@@ -378,14 +378,17 @@ def diff(
     with tempfile.TemporaryDirectory(prefix="claimcheck-diff-") as tmp:
         if use_git:
             corpus_path = path or Path("claims")
-            old_root = editor.export_revision(old, corpus_path, Path(tmp) / "old")
-            new_root = editor.export_revision(new, corpus_path, Path(tmp) / "new")
+            left_out: dict[str, list[str]] = {old: [], new: []}
+            old_root = editor.export_revision(old, corpus_path, Path(tmp) / "old", skipped=left_out[old])
+            new_root = editor.export_revision(new, corpus_path, Path(tmp) / "new", skipped=left_out[new])
+            skipped_notes = [f"left out of {rev}: {item}" for rev, items in left_out.items() for item in items]
         else:
             old_root, new_root = Path(old), Path(new)
+            skipped_notes = []
         before = load(old_root, fulltext)
         after = load(new_root, fulltext)
         result = editor.diff_corpora(before, after, today=day)
         written = editor.write_corrections(after, result) if write_corrections else []
     data = {**result.to_dict(), "written": [{"file": str(f), "review": r} for f, r in written]}
-    notes = [f"wrote a correction to review {review_id!r} in {report.path(file)}" for file, review_id in written]
+    notes = [*skipped_notes, *(f"wrote a correction to review {review_id!r} in {report.path(file)}" for file, review_id in written)]
     report.emit(report.Outcome(data=data, lines=[result.format()], notes=notes, summarise=False), fmt)

@@ -236,9 +236,31 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
 _REV = re.compile(r"^[^-\s][^\s]*$")
 
 
-def export_revision(rev: str, path: str | os.PathLike[str], dest: Path) -> Path:
+def _extract(tar: tarfile.TarFile, dest: Path, skipped: list[str]) -> None:
+    """Extract ``tar`` into ``dest`` with tarfile's ``data`` filter, leaving out (and naming in ``skipped``)
+    each member it refuses: a link that leads out of ``dest`` (to /etc/passwd, or up through ../..), a
+    device. The corpus loader would not follow such a link either."""
+
+    def keep(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
+        try:
+            return tarfile.data_filter(member, path)
+        except tarfile.FilterError as exc:
+            target = f" (to {member.linkname})" if member.issym() or member.islnk() else ""
+            why = {
+                tarfile.AbsoluteLinkError: "an absolute link, outside the corpus",
+                tarfile.LinkOutsideDestinationError: "a link out of the corpus",
+                tarfile.SpecialFileError: "not a regular file",
+            }.get(type(exc), str(exc))
+            skipped.append(f"{member.name}{target}: {why}; not compared")
+            return None
+
+    tar.extractall(dest, filter=keep)  # noqa: S202 - every member passes tarfile.data_filter, or is left out
+
+
+def export_revision(rev: str, path: str | os.PathLike[str], dest: Path, *, skipped: list[str] | None = None) -> Path:
     """Extract ``path`` (a corpus folder in a git work tree) as it was at revision ``rev`` into
-    ``dest`` with ``git archive``; returns the corpus folder inside ``dest``. Raises :class:`UsageError`."""
+    ``dest`` with ``git archive``; returns the corpus folder inside ``dest``. A member that cannot be
+    extracted safely (a link out of the corpus) is left out and named in ``skipped``. Raises :class:`UsageError`."""
     if not _REV.match(rev):
         raise UsageError(f"bad git revision {rev!r}")
     where = Path(os.path.realpath(path))
@@ -254,7 +276,7 @@ def export_revision(rev: str, path: str | os.PathLike[str], dest: Path) -> Path:
     if archive.returncode != 0:
         raise UsageError(f"git archive {rev} {rel.as_posix()}: {archive.stderr.decode(errors='replace').strip()}")
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(dest, filter="data")
+        _extract(tar, dest, skipped if skipped is not None else [])
     out = dest / rel
     if not out.exists():
         raise UsageError(f"{rel.as_posix()} does not exist at revision {rev}")
