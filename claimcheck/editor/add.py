@@ -76,9 +76,12 @@ def story_file(corpus: Corpus, file: str | os.PathLike[str] | None) -> Path:
     if chosen.suffix not in {".yaml", ".yml"} or chosen.name == CONFIG_NAME:
         raise UsageError(f"--file {file}: expected a YAML story file (.yaml or .yml, not {CONFIG_NAME})")
     try:
-        chosen.resolve().relative_to(root.resolve())
+        rel = chosen.resolve().relative_to(root.resolve())
     except ValueError:
         raise UsageError(f"--file {file}: the file is not inside the corpus {root}") from None
+    hidden = [part for part in rel.parts if part.startswith(".")]
+    if hidden:
+        raise UsageError(f"--file {file}: {hidden[0]!r} is hidden, and the corpus never reads hidden files and folders")
     return chosen
 
 

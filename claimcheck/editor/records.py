@@ -19,6 +19,7 @@ from claimcheck.core.ids import check_id
 from claimcheck.core.quotes import NormalisedText
 from claimcheck.core.suggest import did_you_mean
 from claimcheck.editor.yamlstyle import key_order
+from claimcheck.load import hygiene
 from claimcheck.load.schemas import load_schemas
 from claimcheck.model.corpus import Corpus
 from claimcheck.model.records import SECTIONS, noun
@@ -128,6 +129,12 @@ def _known(corpus: Corpus, section: str) -> list[str]:
 
 def check_value(corpus: Corpus, section: str, field: Field, value: str) -> str | None:
     """What is wrong with one value of ``field`` (``None`` when nothing is)."""
+    bad = hygiene.FORBIDDEN.search(value)
+    if bad is not None:  # what the loader would refuse (an argument that is not UTF-8 arrives as lone surrogates)
+        code = ord(bad.group())
+        if 0xDC80 <= code <= 0xDCFF:
+            return f"{field.name}: expected UTF-8 text; found the byte 0x{code - 0xDC00:02x}, which is not UTF-8, at character {bad.start() + 1}"
+        return f"{field.name}: expected text without control characters; found {hygiene.describe(bad.group())} at character {bad.start() + 1} in {value!r}"
     if field.ref is not None:
         return check_reference(field.name, value, noun(field.ref), _known(corpus, field.ref))
     if field.choices and value not in field.choices:

@@ -21,7 +21,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
 
 from claimcheck.core.errors import ClaimcheckError
-from claimcheck.load.parsing import StrictLoader
+from claimcheck.load.parsing import StrictLoader, parse_bytes
 from claimcheck.load.schemas import RECORD_SCHEMAS, load_schemas
 
 __all__ = [
@@ -63,16 +63,19 @@ def load_rt(text: str) -> Any:
     """The round-trip tree of ``text`` (comments and line numbers kept); raises :class:`EditError`."""
     try:
         return make_yaml().load(text)
-    except (YAMLError, ValueError) as exc:
+    except RecursionError:
+        raise EditError("cannot parse the YAML: it nests too deeply") from None
+    except Exception as exc:  # ruamel's constructors fail untidily on odd tags (!!int 12abc): any failure is the file's
         raise EditError(f"cannot parse the YAML: {_one_line(exc)}") from None
 
 
 def plain_load(text: str) -> Any:
     """``text`` as the corpus loader reads it (PyYAML, dates kept as strings); raises :class:`EditError`."""
-    try:
-        return yaml.load(text, Loader=StrictLoader)  # noqa: S506 - StrictLoader is a SafeLoader
-    except yaml.YAMLError as exc:
-        raise EditError(f"cannot parse the YAML: {_one_line(exc)}") from None
+    parsed = parse_bytes(text.encode("utf-8", "surrogatepass"), "file.yaml")  # the loader's own parser and its refusals
+    errors = [p for p in parsed.problems if p.code != "empty-file"]
+    if errors:
+        raise EditError(f"cannot parse the YAML: {errors[0].message}")
+    return parsed.data
 
 
 def dump(data: Any) -> str:
@@ -97,7 +100,7 @@ def _reads_back(text: str) -> bool:
     """Whether PyYAML reads ``text`` written plain as that same text."""
     try:
         return bool(yaml.load(text, Loader=StrictLoader) == text)  # noqa: S506 - StrictLoader is a SafeLoader
-    except yaml.YAMLError:
+    except Exception:  # a tag that cannot be built (!!int x), a string no YAML can hold: not plain
         return False
 
 
