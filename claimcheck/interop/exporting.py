@@ -11,6 +11,7 @@ from claimcheck.core.outputs import refuse_corpus_output
 from claimcheck.core.problems import Problem
 from claimcheck.interop.registry import ExportOptions, exporter
 from claimcheck.model.corpus import Corpus
+from claimcheck.publish.urls import check_base_url
 
 __all__ = ["ExportResult", "export"]
 
@@ -38,6 +39,7 @@ def export(
     corpus (:func:`claimcheck.core.outputs.refuse_corpus_output`) or is not a regular file or folder.
     """
     chosen = exporter(fmt)
+    check_base_url(base_url)
     path = Path(out)
     refuse_corpus_output(path, [corpus], what=f"the {fmt} export")
     count, problems = chosen.write(corpus, path, ExportOptions(base_url=base_url, include_drafts=include_drafts))

@@ -13,10 +13,10 @@ import re
 from pathlib import PurePosixPath
 from urllib.parse import urljoin
 
-from claimcheck.core.errors import OutputError
+from claimcheck.core.errors import OutputError, UsageError
 from claimcheck.core.ids import is_id
 
-__all__ = ["FOLDERS", "absolute", "http_url", "page_url", "record_page", "root_of"]
+__all__ = ["FOLDERS", "absolute", "check_base_url", "http_url", "page_url", "record_page", "root_of"]
 
 _HTTP = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
 #: Folders holding one page per record, by record kind.
@@ -47,8 +47,18 @@ def root_of(page: str) -> str:
     return "../" * depth
 
 
+def check_base_url(base_url: str | None) -> str | None:
+    """``base_url`` when it can be where a site is published: an http(s) URL without white space, quotes
+    or angle brackets (the schema's rule for URLs). Raises :class:`UsageError` otherwise: a base URL
+    ``javascript:...`` would make every ClaimReview ``url`` a script."""
+    if base_url is not None and not (_HTTP.match(base_url) and len(base_url) <= 2000):
+        raise UsageError(f"--base-url: expected an http(s) URL such as https://example.org/checks/; found {base_url!r}")
+    return base_url
+
+
 def absolute(base_url: str, page: str) -> str:
     """The absolute URL of ``page`` (a path from the site root) on a site published at ``base_url``."""
+    check_base_url(base_url)
     return urljoin(base_url if base_url.endswith("/") else base_url + "/", page)
 
 

@@ -36,6 +36,7 @@ from claimcheck.core import atomic
 from claimcheck.core.errors import ClaimcheckError, OutputError
 from claimcheck.core.outputs import refuse_corpus_output, resolve_output, shown_path
 from claimcheck.model.corpus import Corpus
+from claimcheck.publish.urls import check_base_url
 from claimcheck.render.site import overview, pages
 from claimcheck.render.site.common import SiteData
 from claimcheck.render.site.context import Page
@@ -172,6 +173,7 @@ def build_site(
     written; the previous site is then left as it was.
     """
     t0 = time.perf_counter()
+    check_base_url(base_url)
     out = resolve_output(Path(out_dir).absolute(), folder=True)  # a link is built through: the folder it leads to
     tdir = os.fspath(templates) if templates is not None else None
     if tdir is not None and not Path(tdir).is_dir():
