@@ -71,7 +71,7 @@ def verdicts(data: SiteData, claim: Claim) -> tuple[cx.Verdict, ...]:
                 reviewer=review.reviewer,
                 date=review.date.human(),
                 url=data.external(review.url, "The published fact check"),
-                corrections=tuple(cx.Correction(date=c.date.human(), note=c.note) for c in review.corrections),
+                corrections=tuple(cx.Correction(date=c.date.human(), note=c.note or f"was: {c.before}") for c in review.corrections),
             )
         )
     return tuple(out)
