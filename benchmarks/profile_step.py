@@ -39,8 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     cache = Path(tempfile.gettempdir()) / "claimcheck-bench-profile-cache"
     os.environ["CLAIMCHECK_CACHE"] = str(cache)
     import claimcheck
-    from claimcheck.balance import analyse
-    from claimcheck.brief import dispute_figures
+    from claimcheck.analysis.balance import analyse
+    from claimcheck.analysis.disputes import figures as dispute_figures
 
     if args.cache == "cold":
         shutil.rmtree(cache, ignore_errors=True)

@@ -273,7 +273,7 @@ class Bench:
     def sqlite(self, root: Path, db: Path) -> None:
         argv = cli_args("export", root, db, fmt="sqlite")
         if argv is None:
-            self.note("sqlite", "no `claimcheck export --format sqlite` yet: the whole-process figures are missing")
+            self.note("sqlite", "no `claimcheck export --to sqlite` yet: the whole-process figures are missing")
         else:
             wipe(db)
             self.process("sqlite", [*self.cc, *argv])

@@ -9,7 +9,7 @@ process and its waited-for children), both in bytes. A step whose code is not th
 ``{"skipped": "<why>"}``.
 
 Steps: ``load`` (claimcheck.load), ``check`` (balance.analyse + the dispute figures, as the CLI does),
-``build`` (claimcheck.site.build_site into --out, which may hold a previous build), ``brief``
+``build`` (claimcheck.render.site.build_site into --out, which may hold a previous build), ``brief``
 (brief.write_brief to --out), ``sqlite`` (the SQLite export to --out), ``iofloor`` (plain Python writing
 --files files of --bytes bytes each, spread over three folders as a site's pages are).
 """
@@ -57,8 +57,8 @@ def step_load(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def step_check(args: argparse.Namespace) -> dict[str, Any]:
-    from claimcheck.balance import analyse
-    from claimcheck.brief import dispute_figures
+    from claimcheck.analysis.balance import analyse
+    from claimcheck.analysis.disputes import figures as dispute_figures
 
     corpus = _load(args.corpus)
     setup = rss()
@@ -77,9 +77,9 @@ def step_check(args: argparse.Namespace) -> dict[str, Any]:
 
 def step_build(args: argparse.Namespace) -> dict[str, Any]:
     try:
-        from claimcheck.site import build_site
+        from claimcheck.render.site import build_site
     except ImportError as exc:
-        return {"skipped": f"claimcheck.site.build_site is not importable ({exc})"}
+        return {"skipped": f"claimcheck.render.site.build_site is not importable ({exc})"}
     corpus = _load(args.corpus)
     setup = rss()
     start = time.perf_counter()
@@ -89,7 +89,7 @@ def step_build(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def step_brief(args: argparse.Namespace) -> dict[str, Any]:
-    from claimcheck.brief import write_brief
+    from claimcheck.render.brief import write_brief
 
     corpus = _load(args.corpus)
     setup = rss()
@@ -100,7 +100,7 @@ def step_brief(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def sqlite_exporter() -> Any:
-    """The library function behind ``claimcheck export --format sqlite``, or ``None`` while there is none."""
+    """The library function behind ``claimcheck export --to sqlite``, or ``None`` while there is none."""
     try:
         from claimcheck.interop.sqlite_format import export_sqlite
     except ImportError:

@@ -1,5 +1,5 @@
-"""Test configuration: make ``tests.helpers`` importable as ``helpers``; a parse cache of the tests' own;
-copy example corpora into tmp_path."""
+"""Test configuration: make ``tests/support`` importable as ``support``; the one SMIC fixture; a parse cache
+of the tests' own; copy example corpora into tmp_path; the suite's duration printed at the end."""
 
 import os
 import shutil
@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 import yaml
+
+import claimcheck
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -27,6 +29,14 @@ def _own_parse_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]
         if "CLAIMCHECK_CACHE" not in os.environ:
             mp.setenv("CLAIMCHECK_CACHE", str(tmp_path_factory.mktemp("claimcheck-cache")))
         yield
+
+
+@pytest.fixture(scope="session")
+def smic() -> claimcheck.Corpus:
+    """The SMIC case as committed, quotes checked against the shared sources; loaded once for the session."""
+    from support import smic_corpus
+
+    return smic_corpus()
 
 
 @pytest.fixture

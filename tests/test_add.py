@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from helpers import copy_case
+from support import copy_case
 
 import claimcheck
 from claimcheck.cli import main

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import yaml
 from click.testing import CliRunner
-from helpers import CLAIMS, copy_case
+from support import CLAIMS, copy_case
 
 import claimcheck
-from claimcheck.balance import analyse
-from claimcheck.brief import build_context, render
+from claimcheck.analysis.balance import analyse
+from claimcheck.analysis.status import Status, status_of
 from claimcheck.cli import main
-from claimcheck.status import Status, status_of
+from claimcheck.render.brief import build_context, render_brief
 
 #: What a careful editor would flag in the SMIC case, and nothing more: (code, claim, pointer).
 SMIC_FINDINGS = {
@@ -28,12 +27,6 @@ SMIC_FINDINGS = {
     ("unnamed-source", "analysts-smic-crucial-for-beijing", "/claims/15/appearances/0/chain/0"),
     ("unnamed-source", "experts-part-of-crackdown", "/claims/16/appearances/0/chain/0"),
 }
-
-
-@pytest.fixture(scope="module")
-def smic() -> claimcheck.Corpus:
-    """The SMIC corpus as recorded."""
-    return claimcheck.load(CLAIMS)
 
 
 def test_smic_findings_are_pinned(smic: claimcheck.Corpus) -> None:
@@ -88,7 +81,7 @@ def test_removing_smic_denial_leaves_accusations_unanswered(tmp_path: Path) -> N
         "pentagon-military-links",
         "sos-report-us-equipment-military",
     }
-    brief = render(build_context(corpus), "md")
+    brief = render_brief(build_context(corpus), "md")
     assert "## Allegations without a recorded response" in brief
     assert "Unanswered accusation: the allegation by the Pentagon about SMIC has no response or denial from SMIC" in brief
     assert "Disputed points" not in brief

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import ROOT
+from support import ROOT
 
 import claimcheck
 
@@ -23,8 +23,8 @@ if str(BENCH) not in sys.path:
     sys.path.append(str(BENCH))  # appended, not prepended: the scripts' modules never shadow anything
 
 import generate  # noqa: E402 - found through the path added just above
-import hugo  # noqa: E402
-import report  # noqa: E402
+import hugo  # noqa: E402 - benchmarks/ is put on the path first
+import report  # noqa: E402 - benchmarks/ is put on the path first
 
 
 @pytest.fixture(scope="module")

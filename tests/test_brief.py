@@ -1,4 +1,4 @@
-"""Briefs: golden outputs for the SMIC case, attribution, selection, overrides and markdownlint."""
+"""Briefs and the whole site: golden outputs for the SMIC case, attribution, selection, overrides and markdownlint."""
 
 from __future__ import annotations
 
@@ -8,32 +8,27 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import CLAIMS, IN_CI, markdownlint
+from support import CLAIMS, IN_CI, markdownlint
 
 import claimcheck
-from claimcheck.brief import Selection, build_context, render
+from claimcheck import Selection
 from claimcheck.cli import main
+from claimcheck.render.brief import build_context, render_brief
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 FORMATS = ("md", "html", "txt")
-
-
-@pytest.fixture(scope="module")
-def smic() -> claimcheck.Corpus:
-    """The SMIC corpus as recorded."""
-    return claimcheck.load(CLAIMS)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_smic_brief_matches_golden(smic: claimcheck.Corpus, fmt: str) -> None:
     """The SMIC brief is byte-identical to the reviewed golden file (regenerate: python3 tests/regenerate_golden.py)."""
     expected = (GOLDEN / f"smic-brief.{fmt}").read_text(encoding="utf-8")
-    assert render(build_context(smic), fmt) == expected
+    assert render_brief(build_context(smic), fmt) == expected
 
 
 def test_brief_is_deterministic(smic: claimcheck.Corpus) -> None:
     """Two renders of the same corpus are identical."""
-    assert render(build_context(smic), "md") == render(build_context(claimcheck.load(CLAIMS)), "md")
+    assert render_brief(build_context(smic), "md") == render_brief(build_context(claimcheck.load(CLAIMS)), "md")
 
 
 def test_every_claim_sentence_is_attributed(smic: claimcheck.Corpus) -> None:
@@ -74,10 +69,10 @@ def test_selection_by_topic_and_date(smic: claimcheck.Corpus) -> None:
 def test_template_override_extends_default(smic: claimcheck.Corpus, tmp_path: Path) -> None:
     """A user template replaces one built-in file and can extend it with the default: prefix."""
     (tmp_path / "brief.txt.j2").write_text('NEWSROOM COPY\n{% include "default:brief.txt.j2" %}', encoding="utf-8")
-    text = render(build_context(smic), "txt", templates=tmp_path)
+    text = render_brief(build_context(smic), "txt", templates=tmp_path)
     assert text.startswith("NEWSROOM COPY\n")
     assert "DISPUTED POINTS" in text
-    assert render(build_context(smic), "md", templates=tmp_path).startswith("# ")
+    assert render_brief(build_context(smic), "md", templates=tmp_path).startswith("# ")
 
 
 def test_markdown_escapes_data(tmp_path: Path) -> None:
@@ -91,11 +86,11 @@ claims:
         encoding="utf-8",
     )
     corpus = claimcheck.load(tmp_path)
-    md = render(build_context(corpus), "md")
+    md = render_brief(build_context(corpus), "md")
     assert "<script>" not in md
     assert "\\<script\\>" in md
     assert "\\[x\\](javascript:alert(1))" in md
-    html = render(build_context(corpus), "html")
+    html = render_brief(build_context(corpus), "html")
     assert "<script>alert" not in html
     assert "&lt;script&gt;" in html
 
@@ -133,3 +128,18 @@ def test_golden_markdown_passes_markdownlint(tmp_path: Path) -> None:
         env={**os.environ, "NODE_PATH": str(tool.parents[1])},
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_smic_site_matches_golden(smic: claimcheck.Corpus, tmp_path: Path) -> None:
+    """Every file of the SMIC site is byte-identical to the reviewed golden copy, and no file is missing or extra
+    (regenerate: python3 tests/regenerate_golden.py)."""
+    from regenerate_golden import golden_site
+
+    out = tmp_path / "site"
+    golden_site(smic, out)
+    built = {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    golden_root = GOLDEN / "site"
+    golden = {p.relative_to(golden_root).as_posix(): p.read_bytes() for p in sorted(golden_root.rglob("*")) if p.is_file()}
+    assert sorted(built) == sorted(golden)
+    changed = [name for name in built if built[name] != golden[name]]
+    assert changed == [], f"pages differ from tests/golden/site: {changed[:10]}"

@@ -17,12 +17,20 @@ import pytest
 from test_site import write_synthetic
 
 import claimcheck
-from claimcheck.site import build_site
+from claimcheck.render.site import build_site
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
-ARGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync")
+ARGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
 
 if not os.environ.get("CI"):  # in CI the browser tests must run, and fail loudly if they cannot
     if not Path(CHROMEDRIVER).is_file():
@@ -30,10 +38,10 @@ if not os.environ.get("CI"):  # in CI the browser tests must run, and fail loudl
     pytest.importorskip("selenium", reason="selenium is not installed (pip install selenium)")
 
 from selenium import webdriver  # noqa: E402 - only once we know it is there
-from selenium.webdriver.chrome.service import Service  # noqa: E402
-from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.common.keys import Keys  # noqa: E402
-from selenium.webdriver.remote.webelement import WebElement  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402 - imported once selenium is known to be installed
+from selenium.webdriver.common.by import By  # noqa: E402 - imported once selenium is known to be installed
+from selenium.webdriver.common.keys import Keys  # noqa: E402 - imported once selenium is known to be installed
+from selenium.webdriver.remote.webelement import WebElement  # noqa: E402 - imported once selenium is known to be installed
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(os.environ.get("CLAIMCHECK_SCREENSHOTS", "")) if os.environ.get("CLAIMCHECK_SCREENSHOTS") else None
@@ -226,6 +234,8 @@ def test_map_nodes_link_to_claim_pages(driver: webdriver.Chrome, base: str, shoo
     nodes = driver.find_elements(By.CSS_SELECTOR, "svg a.map-node")
     assert len(nodes) == 21
     shoot(f"map-{base[:4]}")
-    driver.execute_script("document.querySelector('svg a.map-node[href=\"claims/pentagon-military-links.html\"]').dispatchEvent(new MouseEvent('click', {bubbles: true}))")
+    driver.execute_script(
+        "document.querySelector('svg a.map-node[href=\"claims/pentagon-military-links.html\"]').dispatchEvent(new MouseEvent('click', {bubbles: true}))"
+    )
     wait_for(lambda: driver.current_url.endswith("claims/pentagon-military-links.html"))
     assert heading(driver) == "SMIC has links with the Chinese military, the Pentagon alleged, according to The Wall Street Journal."

@@ -13,10 +13,10 @@ from typing import Any
 import click
 import pytest
 from click.testing import CliRunner
-from helpers import CLAIMS
+from support import CLAIMS
 
 from claimcheck.cli import main
-from claimcheck.problems import CATALOGUE, Severity
+from claimcheck.core.problems import CATALOGUE, Severity
 
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 INVALID = sorted(p for p in (EXAMPLES / "invalid").iterdir() if p.is_dir())

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from claimcheck.dates import DateError, PartialDate, resolve_relative
+from claimcheck.core.dates import DateError, PartialDate, resolve_relative
 
 D = dt.date
 
@@ -86,7 +86,7 @@ def test_parse_errors_say_what_was_expected(text: str, message: str) -> None:
 def test_parse_rejects_non_strings() -> None:
     """A number (an unquoted YAML year) is refused with its type named."""
     with pytest.raises(DateError, match="expected a date string, found int 2020"):
-        PartialDate.parse(2020)  # type: ignore[arg-type]
+        PartialDate.parse(2020)  # type: ignore[arg-type]  # the point: a number is refused
     assert issubclass(DateError, ValueError)
 
 

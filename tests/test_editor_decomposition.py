@@ -1,5 +1,5 @@
 """Claim decomposition: a claim with sub-claims (``parent``) and no relations of its own takes the
-combination of its sub-claims' statuses (claimcheck.status, docs/balance.md)."""
+combination of its sub-claims' statuses (claimcheck.analysis.status, docs/balance.md)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck import Appearance, Claim, Corpus, Evidence, Relation
-from claimcheck.status import Status, status_of, statuses
+from claimcheck.analysis.status import Status, status_of, statuses
 
 S, X, C, U = Status.SUPPORTED, Status.CONTRADICTED, Status.CONTESTED, Status.UNVERIFIED
 
@@ -28,7 +28,7 @@ def by_claim(rid: str, rel_type: str, target: str, by: str) -> Relation:
     return Relation(id=rid, type=rel_type, target=target, by=by)
 
 
-def corpus_with(children: dict[str, Status], *, extra: list[Relation] = ()) -> Corpus:  # type: ignore[assignment]
+def corpus_with(children: dict[str, Status], *, extra: list[Relation] = ()) -> Corpus:  # type: ignore[assignment]  # an empty tuple stands for no extra relations
     """A parent claim with one sub-claim per entry, each given relations that produce the wanted status."""
     claims = {"parent": claim("parent")}
     relations: dict[str, Relation] = {}

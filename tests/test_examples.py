@@ -18,11 +18,11 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers import CLAIMS, ROOT
+from support import CLAIMS, ROOT
 
 import claimcheck
-from claimcheck import catalogue_doc
-from claimcheck.problems import CATALOGUE, Problem, Severity
+from claimcheck.core import catalogue
+from claimcheck.core.problems import CATALOGUE, Problem, Severity
 
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 INVALID = sorted(p for p in (EXAMPLES / "invalid").iterdir() if p.is_dir())
@@ -165,29 +165,29 @@ def test_catalogue_entries_are_complete() -> None:
 
 
 def test_problems_doc_is_generated_from_the_catalogue() -> None:
-    """docs/problems.md is exactly what `python -m claimcheck.catalogue_doc` writes (regenerate it when the catalogue changes)."""
+    """docs/problems.md is exactly what `python docs/generate.py` writes (regenerate it when the catalogue changes)."""
     committed = (ROOT / "docs" / "problems.md").read_text(encoding="utf-8")
-    assert committed == catalogue_doc.render(), "docs/problems.md is stale: run python -m claimcheck.catalogue_doc"
+    assert committed == catalogue.markdown(), "docs/problems.md is stale: run python docs/generate.py"
 
 
 def test_problems_doc_lists_every_code_once_in_its_group() -> None:
     """The generated page has a section for each code under the group its comment in problems.py names."""
-    text = catalogue_doc.render()
+    text = catalogue.markdown()
     for code, entry in CATALOGUE.items():
         assert text.count(f"\n### {code}\n") == 1
         assert entry.description in text
-    groups = catalogue_doc.groups()
+    groups = catalogue.groups()
     assert [e.code for entries in groups.values() for e in entries] == list(CATALOGUE)
     assert "parse-error" in [e.code for e in groups["Reading files"]]
     assert "unknown-reference" in [e.code for e in groups["Integrity"]]
     assert "Other" not in groups
 
 
-def test_catalogue_doc_check_reports_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    """`python -m claimcheck.catalogue_doc --check` exits 1 for a stale page, and writing makes it current."""
-    monkeypatch.setattr(catalogue_doc, "DOC", tmp_path / "problems.md")
+def test_catalogue_check_reports_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`python docs/generate.py --check` exits 1 for a stale page, and writing makes it current."""
+    monkeypatch.setattr(catalogue, "DOC", tmp_path / "problems.md")
     (tmp_path / "problems.md").write_text("# Problem codes\n", encoding="utf-8")
-    assert catalogue_doc.main(["--check"]) == 1
-    assert catalogue_doc.main([]) == 0
-    assert catalogue_doc.main(["--check"]) == 0
+    assert catalogue.main(["--check"]) == 1
+    assert catalogue.main([]) == 0
+    assert catalogue.main(["--check"]) == 0
     assert "up to date" in capsys.readouterr().out

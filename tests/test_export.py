@@ -13,27 +13,21 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from fixtures_interop.support import CLAIMS, SCHEMAORG_CHECK, WEBCHECK_PYTHON, copy_smic
 from hypothesis import given
 from hypothesis import strategies as st
+from support import CLAIMS, SCHEMAORG_CHECK, WEBCHECK_PYTHON, copy_smic
 
 import claimcheck
 from claimcheck.cli import main
-from claimcheck.errors import OutputError
-from claimcheck.interop import EXPORT_FORMATS, export, to_averitec, to_claimreview, to_fever
+from claimcheck.core.errors import OutputError
+from claimcheck.interop import export, exporters
+from claimcheck.interop.claimreview_export import to_claimreview
 from claimcheck.interop.csv_format import DANGEROUS, FILES, escape_cell, unescape_cell
+from claimcheck.interop.datasets import to_averitec, to_fever
 from claimcheck.interop.tables import TABLES
-from claimcheck.schemas import validator
+from claimcheck.load.schemas import validator
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "interop.md"
-
-
-@pytest.fixture(scope="module")
-def smic() -> claimcheck.Corpus:
-    """The SMIC case, loaded once."""
-    corpus = claimcheck.load(CLAIMS)
-    assert corpus.ok
-    return corpus
 
 
 @pytest.fixture(scope="module")
@@ -221,7 +215,7 @@ GOOGLE_REQUIRED = ("claimReviewed", "reviewRating", "url", "author", "datePublis
 
 def test_claimreview_has_googles_required_fields_and_the_reviews_scale(reviewed: claimcheck.Corpus) -> None:
     """Each published review becomes a ClaimReview with Google's required fields, rated on its own scale."""
-    doc, problems = to_claimreview(reviewed, base_url="https://factdesk.invalid/claims/")
+    doc, problems = to_claimreview(reviewed, base_url="https://factdesk.invalid/")
     assert problems == []
     graph = doc["@graph"]
     assert doc["@context"] == "https://schema.org"
@@ -236,7 +230,8 @@ def test_claimreview_has_googles_required_fields_and_the_reviews_scale(reviewed:
     first, second = graph
     assert first["reviewRating"] == {"@type": "Rating", "ratingValue": 3, "bestRating": 5, "worstRating": 1, "alternateName": "Mixed"}
     assert first["url"] == "https://factdesk.invalid/reviews/pentagon-military-links"
-    assert second["url"] == "https://factdesk.invalid/claims/smic-largest-chip-maker-china"
+    # the claim's page on the site published at the base URL: the page the site builds, not the bare id
+    assert second["url"] == "https://factdesk.invalid/claims/smic-largest-chip-maker-china.html"
     assert first["itemReviewed"]["author"] == {"@type": "Organization", "name": "US Department of Defense (the Pentagon)"}
     assert "datePublished" not in first["itemReviewed"]  # "../2020-09" is an interval: no precision invented
     assert second["itemReviewed"]["datePublished"] == "2020-09"
@@ -283,7 +278,7 @@ def test_fever_items_take_their_label_and_evidence_from_the_scale_and_relations(
 
 def test_averitec_items_follow_the_dataset_fields(reviewed: claimcheck.Corpus) -> None:
     """AVeriTeC items carry the label mapping, the rationale as justification, and no invented date precision."""
-    items, problems = to_averitec(reviewed, base_url="https://factdesk.invalid/claims")
+    items, problems = to_averitec(reviewed, base_url="https://factdesk.invalid/")
     assert problems == []
     first = items[0]
     assert set(first) >= {"claim", "label", "justification", "claim_date", "speaker", "original_claim_url", "questions"}
@@ -294,7 +289,7 @@ def test_averitec_items_follow_the_dataset_fields(reviewed: claimcheck.Corpus) -
     )
     assert first["justification"].startswith("SMIC denies")
     assert items[1]["label"] == "Supported"
-    assert items[1]["fact_checking_article"] == "https://factdesk.invalid/claims/smic-largest-chip-maker-china"
+    assert items[1]["fact_checking_article"] == "https://factdesk.invalid/claims/smic-largest-chip-maker-china.html"
 
 
 def test_a_verdict_without_a_dataset_mapping_is_reported(tmp_path: Path) -> None:
@@ -315,11 +310,11 @@ def test_a_verdict_without_a_dataset_mapping_is_reported(tmp_path: Path) -> None
 
 
 # ---- CLI -------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+@pytest.mark.parametrize("fmt", list(exporters()))
 def test_cli_export_writes_every_format(fmt: str, tmp_path: Path) -> None:
-    """`claimcheck export --format FMT -o OUT` writes OUT and says how much it wrote."""
+    """`claimcheck export --to FMT -o OUT` writes OUT and says how much it wrote."""
     out = tmp_path / f"out.{fmt}"
-    result = CliRunner().invoke(main, ["export", str(CLAIMS), "--format", fmt, "-o", str(out)], catch_exceptions=False)
+    result = CliRunner().invoke(main, ["export", str(CLAIMS), "--to", fmt, "-o", str(out)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert out.exists()
     assert f"to {out} ({fmt})" in result.stderr
@@ -333,7 +328,7 @@ def test_cli_export_refuses_a_corpus_with_errors(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     out = tmp_path / "out.json"
-    result = CliRunner().invoke(main, ["export", str(root), "--format", "json", "-o", str(out), "--report", "json"], catch_exceptions=False)
+    result = CliRunner().invoke(main, ["export", str(root), "--to", "json", "-o", str(out), "--format", "json"], catch_exceptions=False)
     assert result.exit_code == 1
     assert "unknown-reference" in result.stdout
     assert not out.exists()

@@ -25,16 +25,16 @@ import yaml
 from click.testing import CliRunner
 
 import claimcheck
-from claimcheck import limits
-from claimcheck.brief import build_context, render
 from claimcheck.cli import main
-from claimcheck.filecache import cache_dir
-from claimcheck.interop import EXPORT_FORMATS, export, read_import
+from claimcheck.core import limits
+from claimcheck.core.problems import CATALOGUE, Problem
+from claimcheck.interop import export, exporters, read_import
 from claimcheck.interop.csv_format import DANGEROUS, unescape_cell
 from claimcheck.interop.tables import TABLES, corpus_tables
-from claimcheck.problems import CATALOGUE, Problem
-from claimcheck.schemas import load_schemas, validator
-from claimcheck.site import build_site
+from claimcheck.load.filecache import cache_dir
+from claimcheck.load.schemas import load_schemas, validator
+from claimcheck.render.brief import build_context, render_brief
+from claimcheck.render.site import build_site
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -359,7 +359,7 @@ def check_site(out: Path) -> str:
 def check_brief(corpus: claimcheck.Corpus) -> dict[str, str]:
     """The brief in every format: the HTML inert, the Markdown with no markup or link from the data."""
     context = build_context(corpus)
-    out = {fmt: render(context, fmt) for fmt in ("md", "html", "txt")}
+    out = {fmt: render_brief(context, fmt) for fmt in ("md", "html", "txt")}
     parsed = scan(out["html"], allow=frozenset({"style"}))  # the brief's own stylesheet: a brief has no CSP to keep
     assert parsed.problems == []
     assert parsed.opened == 0
@@ -387,7 +387,7 @@ def check_exports(corpus: claimcheck.Corpus, folder: Path) -> dict[str, Path]:
     passes its integrity check, ClaimReview JSON-LD, FEVER JSON Lines and an AVeriTeC list of the counts reported."""
     folder.mkdir(parents=True, exist_ok=True)
     paths: dict[str, Path] = {}
-    for fmt in EXPORT_FORMATS:
+    for fmt in exporters():
         result = export(corpus, fmt, folder / f"out-{fmt}", base_url="https://example.org/checks/")
         assert all(p.code in CATALOGUE for p in result.problems)
         path = paths[fmt] = result.path

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from test_hardening import load_payloads
 
-from claimcheck.site import build_site
+from claimcheck.render.site import build_site
 
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 ARGS = (
@@ -31,9 +31,9 @@ if not os.environ.get("CI"):  # in CI the browser tests must run, and fail loudl
     pytest.importorskip("selenium", reason="selenium is not installed (pip install selenium)")
 
 from selenium import webdriver  # noqa: E402 - only once we know it is there
-from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402 - imported once selenium is known to be installed
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 #: What a payload would do: set window.PWNED (or parent.PWNED from a frame), or change the title to PWNED.
 FLAG = "return [window.PWNED === undefined, document.title]"
 #: Mark (data-odd="i") and list every element whose address is neither relative nor http(s), SVG links included;

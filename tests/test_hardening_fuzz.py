@@ -21,12 +21,14 @@ from hypothesis_jsonschema import from_schema
 from test_hardening import BAD_URLS, PAYLOADS, TEXT_PAYLOADS, URL_PAYLOADS, check_brief, check_exports, check_site, payload_records
 
 import claimcheck
-from claimcheck.balance import analyse
-from claimcheck.errors import ClaimcheckError
+from claimcheck.analysis.balance import analyse
+from claimcheck.core.errors import ClaimcheckError
+from claimcheck.core.problems import CATALOGUE
 from claimcheck.interop import read_import, sqlite_format
-from claimcheck.problems import CATALOGUE
-from claimcheck.schemas import load_schemas, validator
-from claimcheck.site import build_site
+from claimcheck.load.schemas import load_schemas, validator
+from claimcheck.render.site import build_site
+
+pytestmark = pytest.mark.slow
 
 FUZZ = settings(
     max_examples=30,

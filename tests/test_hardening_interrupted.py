@@ -17,12 +17,12 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from fixtures_interop.support import FIXTURES
+from support import FIXTURES
 
 import claimcheck
-from claimcheck import atomic
 from claimcheck.cli import main
-from claimcheck.site import build_site
+from claimcheck.core import atomic
+from claimcheck.render.site import build_site
 
 CLI = [sys.executable, "-c", "from claimcheck.cli import main; main()"]
 SEED = random.randrange(2**32)  # noqa: S311 - when to kill a build, not a secret
@@ -110,6 +110,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     }
 
 
+@pytest.mark.slow
 def test_a_build_killed_at_random_moments_leaves_a_whole_site(sites: dict[str, Any], tmp_path: Path) -> None:
     """SIGKILL at moments spread over a build leaves the previous site byte for byte (or the finished new one, or the
     previous one set aside for recovery), and the next build recovers and completes."""
@@ -227,7 +228,7 @@ def test_an_import_touches_only_its_output_and_the_config(corpus: Path) -> None:
     assert result.exit_code == 0, result.output
     after = snapshot(corpus.parent)
     assert changed(before, after) == {"claims/new.yaml", "claims/claimcheck.yaml"}
-    assert after["claims/claimcheck.yaml"][2].startswith(before["claims/claimcheck.yaml"][2])  # type: ignore[union-attr]
+    assert after["claims/claimcheck.yaml"][2].startswith(before["claims/claimcheck.yaml"][2])  # type: ignore[union-attr]  # a file, so its text is there
 
 
 # ---- fmt ----------------------------------------------------------------------------------------
@@ -244,7 +245,7 @@ def test_fmt_that_cannot_write_leaves_every_file_whole(corpus: Path, monkeypatch
     assert "No space left on device" in result.stderr
     after = snapshot(corpus.parent)
     assert changed(before, after) <= {"claims/sub/more.yaml"}  # formatted whole before the failure, or not at all
-    assert yaml.safe_load(after["claims/sub/more.yaml"][2]) == yaml.safe_load(MESSY)  # type: ignore[arg-type]
+    assert yaml.safe_load(after["claims/sub/more.yaml"][2]) == yaml.safe_load(MESSY)  # type: ignore[arg-type]  # a file, so its text is there
 
 
 def test_fmt_changes_only_the_files_it_is_given(corpus: Path, tmp_path: Path) -> None:

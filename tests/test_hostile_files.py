@@ -26,8 +26,7 @@ def test_hostile_file_is_refused_in_a_subprocess(tmp_path: Path, name: str) -> N
     text, code = CASES[name]
     (tmp_path / name).write_text(text, encoding="utf-8")
     script = (
-        "import claimcheck, sys; c = claimcheck.load(sys.argv[1]); "
-        "print('\\n'.join(f'{p.code} {p.line} {p.column}' for p in c.problems))"
+        "import claimcheck, sys; c = claimcheck.load(sys.argv[1]); print('\\n'.join(f'{p.code} {p.line} {p.column}' for p in c.problems))"
     )
     done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr[-2000:]

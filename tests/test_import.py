@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from fixtures_interop.support import CLAIMS, FIXTURES, copy_smic, empty_corpus
+from support import CLAIMS, FIXTURES, copy_smic, empty_corpus
 
 import claimcheck
 from claimcheck.cli import main
-from claimcheck.errors import OutputError, UsageError
+from claimcheck.core.errors import OutputError, UsageError
 from claimcheck.interop import export, import_into, read_import
 
 FIXTURE_FILES = sorted(FIXTURES.glob("*.jsonld"))
@@ -155,7 +155,7 @@ def test_real_claimreviews_import_together_with_their_scales(tmp_path: Path) -> 
     minutes = by_reviewer["20 minutes"]
     assert minutes.url is not None
     assert minutes.url.startswith("https://www.20minutes.fr/monde/")
-    assert corpus.config.scale("20-minutes-labels").value(minutes.verdict).label == "really_false"  # type: ignore[union-attr]
+    assert corpus.config.scale("20-minutes-labels").value(minutes.verdict).label == "really_false"  # type: ignore[union-attr]  # the import added the scale
     speaker = corpus.sources[corpus.claims[by_reviewer["Taryn Willows"].claim].speaker]
     assert (speaker.name, speaker.url) == ("Mzwandile Masina", "https://en.wikipedia.org/wiki/Mzwandile_Masina")
 
@@ -307,7 +307,7 @@ def test_fever_export_imports_back_with_labels_and_evidence(tmp_path: Path) -> N
         "smic-largest-chip-maker-china": "supports",
     }
     assert [r.type for r in corpus.relations.values()] == ["contradicts", "contradicts"]
-    again, _ = claimcheck.interop.to_fever(corpus)
+    again, _ = claimcheck.interop.datasets.to_fever(corpus)
     assert [(i["claim_id"], i["label"], len(i["evidence"])) for i in again] == [
         ("pentagon-military-links", "NOT ENOUGH INFO", 0),
         ("sos-report-us-equipment-military", "REFUTES", 2),
@@ -340,12 +340,12 @@ def test_fever_rows_without_a_review_date_keep_the_label_in_a_note(tmp_path: Pat
 
 
 def test_cli_import_json_report(tmp_path: Path) -> None:
-    """`claimcheck import --report json` prints the problems and what was written, for machines."""
+    """`claimcheck import --format json` prints the problems and what was written, for machines."""
     target = empty_corpus(tmp_path / "c")
     shutil.copy(FIXTURES / "africacheck_2020.jsonld", tmp_path / "a.json")
     result = CliRunner().invoke(
         main,
-        ["import", str(tmp_path / "a.json"), "--from", "claimreview", "-o", str(target / "a.yaml"), "--report", "json"],
+        ["import", str(tmp_path / "a.json"), "--from", "claimreview", "-o", str(target / "a.yaml"), "--format", "json"],
         catch_exceptions=False,
     )
     assert result.exit_code == 0, result.output

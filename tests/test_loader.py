@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 
 import claimcheck
-from claimcheck import limits
-from claimcheck.errors import ClaimcheckError, CorpusNotFoundError
-from claimcheck.problems import CATALOGUE, Severity
+from claimcheck.core import limits
+from claimcheck.core.errors import ClaimcheckError, CorpusNotFoundError
+from claimcheck.core.problems import CATALOGUE, Severity
 
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 Materialise = Callable[[Path], tuple[Path, dict[str, Any]]]

@@ -13,9 +13,9 @@ from typing import Any
 import attrs
 import pytest
 import yaml
-from helpers import CLAIMS, ROOT
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
+from support import ROOT
 
 import claimcheck
 from claimcheck import (
@@ -30,7 +30,7 @@ from claimcheck import (
     from_dict,
     to_dict,
 )
-from claimcheck.problems import Severity, split_pointer
+from claimcheck.core.problems import Severity, split_pointer
 
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 FULL = EXAMPLES / "valid" / "full-featured"
@@ -68,12 +68,6 @@ def file_validator() -> Draft202012Validator:
     registry: Registry[Any] = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in schemas)
     main = next(s for s in schemas if s["$id"].endswith("/file.schema.json"))
     return Draft202012Validator(main, registry=registry)
-
-
-@pytest.fixture(scope="module")
-def smic() -> claimcheck.Corpus:
-    """The SMIC case in claims/."""
-    return claimcheck.load(CLAIMS)
 
 
 @pytest.fixture(scope="module")
@@ -138,9 +132,9 @@ def test_records_are_frozen_and_keyword_only() -> None:
     """Records cannot be changed in place (attrs.evolve makes a changed copy) and take keyword arguments only."""
     src = Source(id="smic", name="SMIC", kind="company")
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        src.name = "x"  # type: ignore[misc]
+        src.name = "x"  # type: ignore[misc]  # the point: frozen records refuse it
     with pytest.raises(TypeError):
-        Source("smic", "SMIC", "company")  # type: ignore[misc]
+        Source("smic", "SMIC", "company")  # type: ignore[misc]  # the point: fields are keyword-only
     assert attrs.evolve(src, kind="unnamed-group").unnamed
     assert not src.unnamed
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 import claimcheck
-from claimcheck.balance import analyse
+from claimcheck.analysis.balance import analyse
 from claimcheck.cli import main
 from claimcheck.editor import format_text
 from claimcheck.editor.scaffold import EXAMPLE_NAME
@@ -27,7 +27,7 @@ def test_new_corpus_validates_with_no_problems(tmp_path: Path) -> None:
     assert corpus.ok
     assert corpus.problems == ()
     assert corpus.config.default_scale == "five-point"
-    assert [v.fever for v in corpus.config.scale(None).values] == ["REFUTES", "REFUTES", "NOT ENOUGH INFO", "SUPPORTS", "SUPPORTS"]  # type: ignore[union-attr]
+    assert [v.fever for v in corpus.config.scale(None).values] == ["REFUTES", "REFUTES", "NOT ENOUGH INFO", "SUPPORTS", "SUPPORTS"]  # type: ignore[union-attr]  # the new corpus has its scale
 
 
 def test_example_story_has_allegation_denial_and_relation(tmp_path: Path) -> None:
@@ -39,7 +39,7 @@ def test_example_story_has_allegation_denial_and_relation(tmp_path: Path) -> Non
     (relation,) = corpus.relations.values()
     assert relation.type == "denies"
     assert corpus.claims[relation.target].kind == "allegation"
-    assert corpus.claims[relation.by].kind == "denial"  # type: ignore[index]
+    assert corpus.claims[relation.by].kind == "denial"  # type: ignore[index]  # the example relation has a by
     assert not [f for f in analyse(corpus).findings if f.code == "unanswered-accusation"]
 
 

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import claimcheck
+from claimcheck.core.problems import CATALOGUE
+from claimcheck.load.schemas import load_schemas
 from claimcheck.model import SECTIONS
-from claimcheck.problems import CATALOGUE
-from claimcheck.schemas import load_schemas
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 _counter = itertools.count()

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support import DATA
 
 import claimcheck
-from claimcheck.interop import Inference
+from claimcheck import Inference
 
 REPO = Path(__file__).resolve().parents[1]
-GRAPH = REPO / "tests" / "fixtures_interop" / "graph"
+GRAPH = DATA / "graph"
 
 
 @pytest.fixture(scope="module")
@@ -21,12 +22,6 @@ def graph() -> claimcheck.Corpus:
     return corpus
 
 
-@pytest.fixture(scope="module")
-def smic() -> claimcheck.Corpus:
-    """The SMIC case, loaded once."""
-    return claimcheck.load(REPO / "claims")
-
-
 def keys(inferences: list[Inference]) -> dict[str, tuple[str, ...]]:
     """Each inferred item's key mapped to the claims it passes through."""
     return {i.key: i.via for i in inferences}
@@ -34,42 +29,42 @@ def keys(inferences: list[Inference]) -> dict[str, tuple[str, ...]]:
 
 def test_support_closure_follows_supporters_of_supporters(graph: claimcheck.Corpus) -> None:
     """Supporters of supporters, and a quoted passage supporting one of them, support the target."""
-    assert keys(graph.support_closure("target")) == {"s1": (), "c2": (), "s2": ("s1",), "c1": ("c2",), "r-ev": ("s2", "s1")}
+    assert keys(claimcheck.support_closure(graph, "target")) == {"s1": (), "c2": (), "s2": ("s1",), "c1": ("c2",), "r-ev": ("s2", "s1")}
 
 
 def test_support_closure_reports_the_path_and_the_evidence(graph: claimcheck.Corpus) -> None:
     """An inference through evidence carries the quoted passage and the relations from it to the target."""
-    via_evidence = next(i for i in graph.support_closure("target") if i.evidence is not None)
+    via_evidence = next(i for i in claimcheck.support_closure(graph, "target") if i.evidence is not None)
     assert via_evidence.claim is None
     assert via_evidence.evidence is not None
     assert via_evidence.evidence.quote == "the quoted evidence"
     assert [r.id for r in via_evidence.path] == ["r-ev", "r-s2", "r-s1"]
     assert not via_evidence.direct
-    assert all(i.effect == "supports" and i.target == "target" for i in graph.support_closure("target"))
+    assert all(i.effect == "supports" and i.target == "target" for i in claimcheck.support_closure(graph, "target"))
 
 
 def test_contradiction_closure_takes_exactly_one_opposing_link(graph: claimcheck.Corpus) -> None:
     """Contradictors of supporters and supporters of contradictors contradict; a contradictor of a contradictor does not support."""
-    assert keys(graph.contradiction_closure("target")) == {"x2": (), "d1": (), "x1": ("s1",), "s3": ("x2",)}
-    assert "y" not in keys(graph.support_closure("target"))
+    assert keys(claimcheck.contradiction_closure(graph, "target")) == {"x2": (), "d1": (), "x1": ("s1",), "s3": ("x2",)}
+    assert "y" not in keys(claimcheck.support_closure(graph, "target"))
 
 
 def test_closures_leave_out_drafts_unless_asked(graph: claimcheck.Corpus) -> None:
     """A draft relation counts only with include_drafts, as for the evidence-derived status."""
-    assert "z" not in keys(graph.support_closure("target"))
-    assert keys(graph.support_closure("target", include_drafts=True))["z"] == ()
+    assert "z" not in keys(claimcheck.support_closure(graph, "target"))
+    assert keys(claimcheck.support_closure(graph, "target", include_drafts=True))["z"] == ()
 
 
 def test_closures_ignore_context_and_end_on_cycles(graph: claimcheck.Corpus) -> None:
     """Context relations are not followed, a supporting cycle ends, and the claim never supports itself."""
-    assert keys(graph.support_closure("c1")) == {"c2": ()}
-    assert keys(graph.support_closure("c2")) == {"c1": ()}
-    assert "q" not in keys(graph.support_closure("target")) | keys(graph.contradiction_closure("target"))
+    assert keys(claimcheck.support_closure(graph, "c1")) == {"c2": ()}
+    assert keys(claimcheck.support_closure(graph, "c2")) == {"c1": ()}
+    assert "q" not in keys(claimcheck.support_closure(graph, "target")) | keys(claimcheck.contradiction_closure(graph, "target"))
 
 
 def test_closure_rejects_an_unknown_effect(graph: claimcheck.Corpus) -> None:
     """Asking for an effect other than supports or contradicts is a caller's mistake."""
-    from claimcheck.interop.queries import closure
+    from claimcheck.analysis.queries import closure
 
     with pytest.raises(ValueError, match="effect"):
         closure(graph, "target", "qualifies")
@@ -77,36 +72,36 @@ def test_closure_rejects_an_unknown_effect(graph: claimcheck.Corpus) -> None:
 
 def test_smic_denials_are_direct_contradictions(smic: claimcheck.Corpus) -> None:
     """On the SMIC case, SMIC's denial is the only item opposing the Pentagon's allegation, and nothing supports it."""
-    assert keys(smic.contradiction_closure("pentagon-military-links")) == {"smic-no-military-relationship": ()}
-    assert smic.support_closure("pentagon-military-links") == []
+    assert keys(claimcheck.contradiction_closure(smic, "pentagon-military-links")) == {"smic-no-military-relationship": ()}
+    assert claimcheck.support_closure(smic, "pentagon-military-links") == []
 
 
 def test_claims_by_status_on_smic(smic: claimcheck.Corpus) -> None:
     """The SMIC allegations that SMIC denies are contested; nothing is supported."""
-    contested = [c.id for c in smic.claims_by_status("contested")]
+    contested = [c.id for c in claimcheck.claims_by_status(smic, "contested")]
     assert contested == [
         "administration-military-use-belief",
         "commerce-letter-military-use-risk",
         "pentagon-military-links",
         "sos-report-us-equipment-military",
     ]
-    assert smic.claims_by_status("supported") == []
-    assert len(smic.claims_by_status("unverified")) == len(smic.claims) - len(contested)
+    assert claimcheck.claims_by_status(smic, "supported") == []
+    assert len(claimcheck.claims_by_status(smic, "unverified")) == len(smic.claims) - len(contested)
 
 
 def test_claims_by_status_rejects_an_unknown_status(smic: claimcheck.Corpus) -> None:
     """A status outside the four is refused."""
     with pytest.raises(ValueError, match="proven"):
-        smic.claims_by_status("proven")
+        claimcheck.claims_by_status(smic, "proven")
 
 
 def test_claims_by_verdict_uses_the_latest_published_review(graph: claimcheck.Corpus) -> None:
     """The target's later review (false) counts, not its first (unproven); a draft review counts only with drafts."""
-    assert [c.id for c in graph.claims_by_verdict("false")] == ["target"]
-    assert graph.claims_by_verdict("unproven") == []
-    assert [c.id for c in graph.claims_by_verdict("false", include_drafts=True)] == ["target", "x1"]
-    assert [c.id for c in graph.claims_by_verdict("true", scale="three-point")] == ["s1"]
-    assert graph.claims_by_verdict("true", scale="other-scale") == []
-    review = graph.latest_review("target")
+    assert [c.id for c in claimcheck.claims_by_verdict(graph, "false")] == ["target"]
+    assert claimcheck.claims_by_verdict(graph, "unproven") == []
+    assert [c.id for c in claimcheck.claims_by_verdict(graph, "false", include_drafts=True)] == ["target", "x1"]
+    assert [c.id for c in claimcheck.claims_by_verdict(graph, "true", scale="three-point")] == ["s1"]
+    assert claimcheck.claims_by_verdict(graph, "true", scale="other-scale") == []
+    review = claimcheck.latest_review(graph, "target")
     assert review is not None
     assert review.id == "rev-target-2"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.quotes import NormalisedText, normalise
+from claimcheck.core.quotes import NormalisedText, normalise
 
 TEXT = st.text(alphabet=st.sampled_from(list("ab c\n\t\u00a0\u2019'\u201c\u201d\"")), max_size=60)
 

@@ -12,11 +12,11 @@ import jsonschema
 import jsonschema_rs
 import pytest
 import yaml
-from helpers import CLAIMS, ROOT
 from referencing import Registry, Resource
 from referencing.exceptions import Unresolvable
+from support import CLAIMS, ROOT
 
-from claimcheck.schemas import RECORD_SCHEMAS, validator
+from claimcheck.load.schemas import RECORD_SCHEMAS, validator
 
 SCHEMA_FILES = sorted((ROOT / "schemas").glob("*.json"))
 SCHEMAS = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in SCHEMA_FILES}
@@ -37,7 +37,7 @@ def refs(node: Any, where: str = "") -> Iterator[tuple[str, str]]:
 
 
 def registry() -> Registry[Any]:
-    """Every schema under its $id, built here independently of claimcheck.schemas."""
+    """Every schema under its $id, built here independently of claimcheck.load.schemas."""
     return Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in SCHEMAS.values())
 
 

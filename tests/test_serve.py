@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from claimcheck.atomic import write_text
 from claimcheck.cli import main
+from claimcheck.core.atomic import write_text
 from claimcheck.editor import new_corpus
 from claimcheck.editor.scaffold import EXAMPLE_NAME
 from claimcheck.editor.serve import DevServer, inject

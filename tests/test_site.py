@@ -19,10 +19,11 @@ from click.testing import CliRunner
 
 import claimcheck
 from claimcheck.cli import main
-from claimcheck.errors import OutputError
-from claimcheck.site import MANIFEST, build_site
-from claimcheck.site.lock import build_lock
-from claimcheck.site.paths import inside, record_page
+from claimcheck.core.errors import OutputError
+from claimcheck.publish.urls import record_page
+from claimcheck.render.site import MANIFEST, build_site
+from claimcheck.render.site.lock import build_lock
+from claimcheck.render.site.paths import inside
 
 REPO = Path(__file__).resolve().parents[1]
 SMIC = REPO / "claims"
@@ -44,7 +45,9 @@ def text(root: Path, page: str) -> str:
 def visible(page_html: str) -> str:
     """A page's text with tags removed, entities decoded and white space collapsed."""
     body = re.sub(r"<script.*?</script>", " ", page_html, flags=re.S)
-    body = re.sub(r"</?(p|li|h[1-6]|div|section|article|dt|dd|br|blockquote|ol|ul|header|footer|nav|main|title|tspan|text)\b[^>]*>", " ", body)
+    body = re.sub(
+        r"</?(p|li|h[1-6]|div|section|article|dt|dd|br|blockquote|ol|ul|header|footer|nav|main|title|tspan|text)\b[^>]*>", " ", body
+    )
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", body)).split())
 
 
@@ -206,7 +209,16 @@ def smic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_smic_site_has_every_page(smic_site: Path) -> None:
     """The SMIC site holds the index, timeline, map, search and a page per claim, source and document."""
     corpus = claimcheck.load(SMIC)
-    expected = {"index.html", "timeline.html", "map.html", "search.html", "search-index.js", "static/site.css", "static/search.js", MANIFEST}
+    expected = {
+        "index.html",
+        "timeline.html",
+        "map.html",
+        "search.html",
+        "search-index.js",
+        "static/site.css",
+        "static/search.js",
+        MANIFEST,
+    }
     expected |= {f"claims/{c}.html" for c in corpus.claims} | {f"sources/{s}.html" for s in corpus.sources}
     expected |= {f"documents/{d}.html" for d in corpus.documents}
     assert set(files_of(smic_site)) == expected
@@ -215,8 +227,15 @@ def test_smic_site_has_every_page(smic_site: Path) -> None:
 def test_index_lists_the_dispute_before_other_claims(smic_site: Path) -> None:
     """The index opens with the military-links dispute, both sides' parties and its balance, then the other claims by topic."""
     page = visible(text(smic_site, "index.html"))
-    assert page.index("Contested propositions") < page.index("Military links: SMIC and the Chinese government") < page.index("Other claims, by topic")
-    assert "Asserting side Parties: Trump administration, US Department of Commerce, US Department of Defense (the Pentagon), SOS International" in page
+    assert (
+        page.index("Contested propositions")
+        < page.index("Military links: SMIC and the Chinese government")
+        < page.index("Other claims, by topic")
+    )
+    assert (
+        "Asserting side Parties: Trump administration, US Department of Commerce, US Department of Defense (the Pentagon), SOS International"
+        in page
+    )
     assert "Responding side Parties: Semiconductor Manufacturing International Corporation (SMIC)" in page
     assert "Partly answered" in page
     assert "Not answered by Chinese government" in page
@@ -307,7 +326,7 @@ def test_every_page_has_csp_lang_landmarks_and_relative_links(smic_site: Path) -
     pages = {p: parse(text(smic_site, p)) for p in files_of(smic_site) if p.endswith(".html")}
     for path, links in pages.items():
         source = text(smic_site, path)
-        assert f'content="{CSP}; base-uri \'none\'; form-action \'none\'"' in source, path
+        assert f"content=\"{CSP}; base-uri 'none'; form-action 'none'\"" in source, path
         assert '<html lang="en">' in source
         assert '<a class="skip-link" href="#main">' in source
         assert '<main id="main"' in source
@@ -392,14 +411,34 @@ def test_claimreview_has_googles_required_fields(synthetic: claimcheck.Corpus, t
     assert item["@type"] == "Claim"
     assert item["author"]["@type"] == "Person"
     assert item["datePublished"] == "2020-05-03"
-    assert item["appearance"] == [{"@type": "CreativeWork", "name": "Story with </script><!-- in its title", "url": "https://example.org/story?a=1&b=2", "datePublished": "2020-05-10"}]
+    assert item["appearance"] == [
+        {
+            "@type": "Article",
+            "name": "Story with </script><!-- in its title",
+            "url": "https://example.org/story?a=1&b=2",
+            "datePublished": "2020-05-10",
+            "publisher": {"@type": "Organization", "name": "The Newsroom"},
+        }
+    ]
+
+
+def test_claim_page_jsonld_is_the_exported_claimreview(synthetic: claimcheck.Corpus, tmp_path: Path) -> None:
+    """The ClaimReview a claim page carries is exactly the one `export --to claimreview` writes for that review."""
+    from claimcheck.interop.claimreview_export import to_claimreview
+
+    out = tmp_path / "site"
+    build_site(synthetic, out, base_url="https://news.example/desk")
+    page = jsonld(text(out, "claims/bridge-unsafe.html"))
+    exported, _ = to_claimreview(synthetic, base_url="https://news.example/desk")
+    node = next(n for n in exported["@graph"] if n["url"] == page["url"])
+    assert page == {"@context": exported["@context"], **node}
     page = visible(text(out, "claims/bridge-unsafe.html"))
     assert "Editor's verdict: Mostly true (rated 4 on Five-point truth scale, from 1 to 5)" in page
     assert page.index("Evidence-derived status: Contested") < page.index("Editor's verdict")
 
 
 def test_jsonld_cannot_break_out_of_its_script(synthetic: claimcheck.Corpus, tmp_path: Path) -> None:
-    """"</script>", "<!--" and "&" in data are written as \\u003c, \\u003e and \\u0026 inside the JSON-LD block."""
+    """ "</script>", "<!--" and "&" in data are written as \\u003c, \\u003e and \\u0026 inside the JSON-LD block."""
     out = tmp_path / "site"
     build_site(synthetic, out)
     page = text(out, "claims/bridge-unsafe.html")
@@ -514,7 +553,9 @@ def test_rebuild_rewrites_only_changed_pages(tmp_path: Path) -> None:
     edited, untouched = out / "claims/tsmc-stop-supplying-huawei.html", out / "claims/pentagon-military-links.html"
     before_edited, before = edited.read_bytes(), os.stat(untouched)
     case = root / "smic-2020.yaml"
-    case.write_text(case.read_text(encoding="utf-8").replace("TSMC would not supply chips", "TSMC would no longer supply chips"), encoding="utf-8")
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("TSMC would not supply chips", "TSMC would no longer supply chips"), encoding="utf-8"
+    )
     second = build_site(claimcheck.load(root), out)
     after = os.stat(untouched)
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
@@ -522,8 +563,17 @@ def test_rebuild_rewrites_only_changed_pages(tmp_path: Path) -> None:
     assert b"TSMC would no longer supply chips" in edited.read_bytes()
     assert "claims/tsmc-stop-supplying-huawei.html" in second.written
     assert "claims/pentagon-military-links.html" in second.unchanged
-    assert set(second.written) <= {"claims/tsmc-stop-supplying-huawei.html", "index.html", "timeline.html", "map.html", "sources/tsmc.html",
-                                   "sources/huawei.html", "documents/smic-article.html", "search-index.js", "sources/article-publisher.html"}
+    assert set(second.written) <= {
+        "claims/tsmc-stop-supplying-huawei.html",
+        "index.html",
+        "timeline.html",
+        "map.html",
+        "sources/tsmc.html",
+        "sources/huawei.html",
+        "documents/smic-article.html",
+        "search-index.js",
+        "sources/article-publisher.html",
+    }
     assert second.rendered < second.pages
     third = build_site(claimcheck.load(root), out)
     assert third.written == ()
@@ -609,10 +659,13 @@ def test_cli_builds_the_site_and_refuses_a_corpus_with_errors(tmp_path: Path) ->
     assert (out / "index.html").is_file()
     bad = tmp_path / "bad"
     bad.mkdir()
-    (bad / "x.yaml").write_text(textwrap.dedent("""\
+    (bad / "x.yaml").write_text(
+        textwrap.dedent("""\
         claims:
           - {id: c, text: T, speaker: nobody, kind: assertion, appearances: [{document: nowhere, quote: q}]}
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     result = runner.invoke(main, ["build", str(bad), "-o", str(tmp_path / "bad-site")], catch_exceptions=False)
     assert result.exit_code == 1
     assert "unknown source 'nobody'" in result.output
@@ -647,9 +700,11 @@ def test_progress_bar_goes_to_stderr(monkeypatch: pytest.MonkeyPatch, synthetic:
     assert seen[0]["length"] == len(list((tmp_path / "site").rglob("*.html")))
 
 
-def test_parallel_rendering_is_chosen_by_size_and_cores(monkeypatch: pytest.MonkeyPatch, synthetic: claimcheck.Corpus, tmp_path: Path) -> None:
+def test_parallel_rendering_is_chosen_by_size_and_cores(
+    monkeypatch: pytest.MonkeyPatch, synthetic: claimcheck.Corpus, tmp_path: Path
+) -> None:
     """Worker processes are used above the page threshold on four cores or more, never on two."""
-    from claimcheck.site import build, render
+    from claimcheck.render.site import build, render
 
     pools: list[int] = []
 
@@ -680,9 +735,11 @@ def test_parallel_rendering_is_chosen_by_size_and_cores(monkeypatch: pytest.Monk
     assert files_of(tmp_path / "two") == files_of(tmp_path / "four")
 
 
-def test_an_interrupted_build_leaves_the_previous_site(monkeypatch: pytest.MonkeyPatch, synthetic: claimcheck.Corpus, tmp_path: Path) -> None:
+def test_an_interrupted_build_leaves_the_previous_site(
+    monkeypatch: pytest.MonkeyPatch, synthetic: claimcheck.Corpus, tmp_path: Path
+) -> None:
     """Ctrl-C during a rebuild leaves the previous site and no temporary folder or lock behind."""
-    from claimcheck.site import build
+    from claimcheck.render.site import build
 
     out = tmp_path / "out" / "site"
     build_site(synthetic, out)
@@ -709,4 +766,3 @@ def test_a_build_killed_during_the_swap_is_recovered(synthetic: claimcheck.Corpu
     assert result.written == ()
     assert os.stat(out / "index.html").st_ino == inode
     assert sorted(p.name for p in tmp_path.iterdir()) == ["claims", "private", "site"]
-

@@ -8,8 +8,8 @@ from pathlib import Path
 import attrs
 import pytest
 
-from claimcheck.cli.site import build_command
-from claimcheck.site.context import DOCUMENTED, PAGE_TEMPLATES, Page
+from claimcheck.cli.publishing import build as build_command
+from claimcheck.render.site.context import DOCUMENTED, PAGE_TEMPLATES, Page
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "site.md"
 

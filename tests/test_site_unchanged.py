@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import attrs
-from helpers import copy_case
+from support import copy_case
 
 import claimcheck
-from claimcheck.site import build_site
+from claimcheck.render.site import build_site
 
 
 def test_unchanged_rebuild_is_skipped_and_changes_are_not(tmp_path: Path) -> None:

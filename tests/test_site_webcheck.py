@@ -11,7 +11,7 @@ import pytest
 from test_site import write_synthetic
 
 import claimcheck
-from claimcheck.site import build_site
+from claimcheck.render.site import build_site
 
 REPO = Path(__file__).resolve().parents[1]
 CHECK = Path(os.environ.get("CLAIMCHECK_WEBCHECK", REPO.parent / "shared" / "tools" / "webcheck" / "check.sh"))
@@ -19,7 +19,9 @@ TOOLS_MISSING = not (shutil.which("java") and shutil.which("chromium") and CHECK
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(TOOLS_MISSING and not os.environ.get("CI"), reason="java, chromium or webcheck's check.sh is missing (CI would run this)"),
+    pytest.mark.skipif(
+        TOOLS_MISSING and not os.environ.get("CI"), reason="java, chromium or webcheck's check.sh is missing (CI would run this)"
+    ),
 ]
 
 

@@ -4,7 +4,6 @@ layer over :mod:`claimcheck.editor` (see ``docs/editing.md``)."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 import tempfile
 from collections.abc import Callable
@@ -13,35 +12,15 @@ from typing import Any, TypeVar
 
 import click
 
-import claimcheck
 from claimcheck import editor
 from claimcheck.cli import report
+from claimcheck.cli.options import PATH, format_option, fulltext_option, load, path_argument
+from claimcheck.core.errors import UsageError
 from claimcheck.editor.prompts import APPEARANCE_DOCUMENT, EVIDENCE_DOCUMENT, Asker
-from claimcheck.errors import UsageError
+from claimcheck.model.corpus import Corpus
+from claimcheck.model.records import noun
 
-PATH = click.Path(path_type=Path)
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _path_argument(func: F) -> F:
-    return click.argument("path", type=PATH, default=Path("claims"))(func)
-
-
-def _fulltext_option(func: F) -> F:
-    return click.option(
-        "--fulltext", "fulltext", type=PATH, multiple=True, help="A folder to search for documents' private full texts (repeatable)."
-    )(func)
-
-
-def _format_option(func: F) -> F:
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(report.FORMATS),
-        default="text",
-        show_default=True,
-        help="Output for people (text) or machines (json).",
-    )(func)
 
 
 # ---- new ------------------------------------------------------------------------------------------
@@ -49,34 +28,46 @@ def _format_option(func: F) -> F:
 @click.argument("directory", type=PATH)
 @click.option("--title", default=None, help="The corpus title (default: from the folder's name).")
 @click.option("--no-example", is_flag=True, help="Write only claimcheck.yaml, without the example story.")
-def new(directory: Path, title: str | None, no_example: bool) -> None:
+@click.option(
+    "--texts", type=PATH, default=None, help="The folder where the documents' private full texts are kept (recorded in fulltext_paths)."
+)
+@format_option
+def new(directory: Path, title: str | None, no_example: bool, texts: Path | None, fmt: str) -> None:
     """Start a corpus in DIRECTORY (new or empty): claimcheck.yaml with a rating scale, and a
     commented example story (sources, a document, an allegation, a denial and the relation between
     them) that validates as it is."""
-    for path in editor.new_corpus(directory, title=title, example=not no_example):
-        click.echo(f"created {path}")
-    click.echo(f"next: claimcheck add claim {directory}   (asks for each field), then claimcheck validate {directory}", err=True)
+    created = editor.new_corpus(directory, title=title, example=not no_example, texts=texts)
+    report.emit(
+        report.Outcome(
+            data={"created": [str(p) for p in created]},
+            lines=[f"created {p}" for p in created],
+            notes=[f"next: claimcheck add claim {directory}   (asks for each field), then claimcheck validate {directory}"],
+            summarise=False,
+        ),
+        fmt,
+    )
 
 
 # ---- add ------------------------------------------------------------------------------------------
 def _add_options(func: F) -> F:
     for decorator in reversed(
         [
-            _path_argument,
+            path_argument,
             click.option("--file", "file", type=PATH, default=None, help="The story file to add to (default: the corpus's only one)."),
             click.option("--id", "record_id", default=None, help="The new record's id (default: suggested from its name or text)."),
             click.option("--no-input", is_flag=True, help="Never prompt: fail when a required value is missing or wrong."),
             click.option("--dry-run", is_flag=True, help="Check everything and show the record, but write nothing."),
-            _fulltext_option,
+            fulltext_option,
+            format_option,
         ]
     ):
         func = decorator(func)
     return func
 
 
-def _load(path: Path, fulltext: tuple[Path, ...]) -> claimcheck.Corpus:
+def _load(path: Path, fulltext: tuple[Path, ...]) -> Corpus:
     root, _file = editor.add.corpus_root(path)
-    return claimcheck.load(root, fulltext_paths=list(fulltext))
+    return load(root, fulltext)
 
 
 class _AddGroup(click.Group):
@@ -86,18 +77,28 @@ class _AddGroup(click.Group):
         try:
             return super().invoke(ctx)
         except editor.RecordError as exc:
-            click.echo(f"claimcheck: error: {exc}", err=True)
+            click.echo(f"claimcheck: error: {report.safe(exc)}", err=True)
             ctx.exit(1)
 
 
-def _write(corpus: claimcheck.Corpus, path: Path, section: str, values: dict[str, Any], file: Path | None, opts: dict[str, Any]) -> None:
+def _write(
+    corpus: Corpus,
+    path: Path,
+    section: str,
+    values: dict[str, Any],
+    file: Path | None,
+    opts: dict[str, Any],
+    notes: list[str] | None = None,
+) -> None:
     _root, given_file = editor.add.corpus_root(path)
     record = editor.build_record(section, values)
     result = editor.add_record(corpus, section, record, file=file or given_file, fulltext=opts["fulltext"], dry_run=opts["dry_run"])
-    for note in result.notes:
-        click.echo(f"note: {note}", err=True)
     verb = "would add" if opts["dry_run"] else "added"
-    click.echo(f"{verb} {section[:-1]} {record['id']!r} to {result.file}")
+    data = {"added": not opts["dry_run"], "section": section, "id": record["id"], "file": str(result.file), "record": record}
+    lines = [f"{verb} {noun(section)} {record['id']!r} to {result.file}"]
+    report.emit(
+        report.Outcome(data=data, lines=lines, notes=[f"note: {n}" for n in [*(notes or []), *result.notes]], summarise=False), opts["fmt"]
+    )
 
 
 @click.group("add", cls=_AddGroup)
@@ -145,6 +146,13 @@ def add_source(path: Path, file: Path | None, record_id: str | None, no_input: b
 @click.option("--retrieved", default=None, help="When it was retrieved.")
 @click.option("--language", default=None, help="Its language (en, fr, ...).")
 @click.option("--unseen", is_flag=True, help="Known only from another document's report of it.")
+@click.option(
+    "--text",
+    "text_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Its private full text (a UTF-8 file in a full-text folder): its sha256 is recorded and every quote from it is checked.",
+)
 @click.option("--note", default=None, help="A note, e.g. how the date was inferred.")
 def add_document(path: Path, file: Path | None, record_id: str | None, no_input: bool, **opts: Any) -> None:
     """Add a document (where words appear) to the corpus at PATH."""
@@ -157,8 +165,11 @@ def add_document(path: Path, file: Path | None, record_id: str | None, no_input:
         values[name] = ask.value(name, opts[name])
     values["authors"] = ask.values("authors", opts["authors"])
     values["seen"] = False if opts["unseen"] else None
+    notes: list[str] = []
+    if opts["text_file"] is not None:
+        values["fulltext"], notes = editor.add.fulltext_record(corpus, opts["text_file"], opts["fulltext"])
     values["id"] = ask.record_id(record_id, values["title"], words=6, fallback="document")
-    _write(corpus, path, "documents", values, file, opts)
+    _write(corpus, path, "documents", values, file, opts, notes)
 
 
 def _chain(specs: tuple[str, ...]) -> list[dict[str, str]]:
@@ -255,27 +266,25 @@ def add_relation(path: Path, file: Path | None, record_id: str | None, no_input:
 
 # ---- fmt ------------------------------------------------------------------------------------------
 @click.command("fmt")
-@_path_argument
+@path_argument
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 listing the files that would change (for CI).")
-def fmt(path: Path, check: bool) -> None:
+@format_option
+def fmt_command(path: Path, check: bool, fmt: str) -> None:
     """Put the YAML files of the corpus at PATH (default: claims/) in the canonical layout: sections
     and record keys in schema order, two-space indentation, comments kept. Only files that change are
     written; a file that cannot be parsed is reported and left alone."""
     result = editor.format_paths(path, check=check)
-    for file in result.changed:
-        click.echo(f"{'would reformat' if check else 'reformatted'} {file}")
-    for problem in result.problems:
-        click.echo(problem.format(), err=True)
     verb = "would be reformatted" if check else "reformatted"
-    click.echo(
-        f"{len(result.changed)} file(s) {verb}, {len(result.unchanged)} unchanged, {len(result.problems)} could not be formatted", err=True
-    )
+    data = {"changed": [str(f) for f in result.changed], "unchanged": [str(f) for f in result.unchanged], "check": check}
+    lines = [f"{'would reformat' if check else 'reformatted'} {file}" for file in result.changed]
+    notes = [f"{len(result.changed)} file(s) {verb}, {len(result.unchanged)} unchanged, {len(result.problems)} could not be formatted"]
+    report.emit(report.Outcome(problems=result.problems, data=data, lines=lines, notes=notes, summarise=False), fmt)
     sys.exit(1 if result.problems or (check and result.changed) else 0)
 
 
 # ---- serve ----------------------------------------------------------------------------------------
 @click.command("serve")
-@_path_argument
+@path_argument
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="The port on 127.0.0.1 (0: any free port).")
 @click.option("-o", "--output", type=PATH, default=None, help="Build into this folder (default: a temporary one, removed on exit).")
 @click.option(
@@ -286,17 +295,25 @@ def fmt(path: Path, check: bool) -> None:
 )
 @click.option("--include-drafts", is_flag=True, help="Include draft and in-review claims, relations and reviews.")
 @click.option("--verbose", is_flag=True, help="Print every request.")
-@_fulltext_option
+@fulltext_option
+@format_option
 def serve(
-    path: Path, port: int, output: Path | None, templates: Path | None, include_drafts: bool, verbose: bool, fulltext: tuple[Path, ...]
+    path: Path,
+    port: int,
+    output: Path | None,
+    templates: Path | None,
+    include_drafts: bool,
+    verbose: bool,
+    fulltext: tuple[Path, ...],
+    fmt: str,
 ) -> None:
     """Serve the site of the corpus at PATH on http://127.0.0.1:PORT/, rebuilt whenever a corpus file
     (or template) changes; open pages reload themselves. Problems are shown at the top of each page
-    and printed here. Stop with Ctrl-C."""
+    and printed here. Stop with Ctrl-C. With --format json, each event is one JSON line on standard output."""
     from claimcheck.editor.serve import DevServer
 
     def log(message: str) -> None:
-        click.echo(message, err=True)
+        report.event(fmt, "log", message=message)
 
     with DevServer(
         path,
@@ -308,31 +325,28 @@ def serve(
         log=log,
         log_requests=verbose,
     ) as server:
-        click.echo(f"serving {path} at {server.url} (Ctrl-C to stop)")
+        report.event(fmt, "serving", text=f"serving {path} at {server.url} (Ctrl-C to stop)", url=server.url, path=str(path))
         try:
             server.serve_forever()
         except KeyboardInterrupt:
-            click.echo("stopped", err=True)
+            report.event(fmt, "stopped", text="stopped")
 
 
 # ---- review ---------------------------------------------------------------------------------------
 @click.command("review")
-@_path_argument
-@_format_option
+@path_argument
+@format_option
 @click.option(
     "--status", "wanted", multiple=True, type=click.Choice(["draft", "in-review"]), help="Only this status (repeatable; default both)."
 )
 def review(path: Path, fmt: str, wanted: tuple[str, ...]) -> None:
     """List the claims, relations and reviews of the corpus at PATH that are not yet published
     (draft or in-review), with the file and line of each."""
-    corpus = claimcheck.load(path)
+    corpus = load(path)
     pending = editor.unpublished(corpus, statuses=frozenset(wanted or ("draft", "in-review")))
-    if fmt == "json":
-        click.echo(json.dumps({"unpublished": [p.to_dict() for p in pending]}, indent=2, ensure_ascii=False))
-        return
-    for item in pending:
-        click.echo(item.format())
-    click.echo(f"{len(pending)} record(s) not yet published" if pending else "everything is published", err=True)
+    note = f"{len(pending)} record(s) not yet published" if pending else "everything is published"
+    data = {"unpublished": [p.to_dict() for p in pending]}
+    report.emit(report.Outcome(data=data, lines=[item.format() for item in pending], notes=[note], summarise=False), fmt)
 
 
 # ---- diff -----------------------------------------------------------------------------------------
@@ -341,10 +355,10 @@ def review(path: Path, fmt: str, wanted: tuple[str, ...]) -> None:
 @click.argument("new")
 @click.argument("path", type=PATH, required=False)
 @click.option("--git", "use_git", is_flag=True, help="OLD and NEW are git revisions of the corpus at PATH (default: claims/).")
-@_format_option
+@format_option
 @click.option("--date", "today", default=None, help="The date of suggested corrections, YYYY-MM-DD (default: today).")
 @click.option("--write-corrections", is_flag=True, help="Append the suggested corrections to the reviews in NEW (a folder).")
-@_fulltext_option
+@fulltext_option
 def diff(
     old: str, new: str, path: Path | None, use_git: bool, fmt: str, today: str | None, write_corrections: bool, fulltext: tuple[Path, ...]
 ) -> None:
@@ -366,15 +380,10 @@ def diff(
             new_root = editor.export_revision(new, corpus_path, Path(tmp) / "new")
         else:
             old_root, new_root = Path(old), Path(new)
-        before = claimcheck.load(old_root, fulltext_paths=list(fulltext))
-        after = claimcheck.load(new_root, fulltext_paths=list(fulltext))
+        before = load(old_root, fulltext)
+        after = load(new_root, fulltext)
         result = editor.diff_corpora(before, after, today=day)
         written = editor.write_corrections(after, result) if write_corrections else []
-    if fmt == "json":
-        doc = result.to_dict()
-        doc["written"] = [{"file": str(f), "review": r} for f, r in written]
-        click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
-        return
-    click.echo(result.format())
-    for file, review_id in written:
-        click.echo(f"wrote a correction to review {review_id!r} in {file}", err=True)
+    data = {**result.to_dict(), "written": [{"file": str(f), "review": r} for f, r in written]}
+    notes = [f"wrote a correction to review {review_id!r} in {file}" for file, review_id in written]
+    report.emit(report.Outcome(data=data, lines=[result.format()], notes=notes, summarise=False), fmt)

@@ -7,8 +7,7 @@ function here; see ``docs/editing.md``.
 
 from claimcheck.editor.add import AddResult, RecordError, add_record, story_file
 from claimcheck.editor.diff import Change, CorpusDiff, diff_corpora, export_revision, word_diff, write_corrections
-from claimcheck.editor.fmt import FmtResult, Unformatted, format_paths, format_text
-from claimcheck.editor.ids import check_id, slugify, suggest_id
+from claimcheck.editor.fmt import FmtResult, format_paths, format_text
 from claimcheck.editor.records import FIELDS, KINDS, Field, build_record, check_record
 from claimcheck.editor.review import Pending, unpublished
 from claimcheck.editor.scaffold import new_corpus
@@ -25,19 +24,15 @@ __all__ = [
     "FmtResult",
     "Pending",
     "RecordError",
-    "Unformatted",
     "add_record",
     "build_record",
-    "check_id",
     "check_record",
     "diff_corpora",
     "export_revision",
     "format_paths",
     "format_text",
     "new_corpus",
-    "slugify",
     "story_file",
-    "suggest_id",
     "unpublished",
     "word_diff",
     "write_corrections",

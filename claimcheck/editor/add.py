@@ -8,25 +8,25 @@ corpus loaded with the edited file.
 
 from __future__ import annotations
 
+import hashlib
 import os
-import shutil
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from claimcheck.atomic import write_text
-from claimcheck.corpus import Corpus
+from claimcheck.core.atomic import write_text
+from claimcheck.core.errors import ClaimcheckError, UsageError
+from claimcheck.core.problems import Problem, Severity
 from claimcheck.editor.records import check_record
 from claimcheck.editor.textedit import append_item
 from claimcheck.editor.yamlstyle import EditError, plain_load
-from claimcheck.errors import ClaimcheckError, UsageError
-from claimcheck.loader import CONFIG_NAME, load
-from claimcheck.problems import Problem, Severity
-from claimcheck.schema_problems import problems_from_errors
-from claimcheck.schemas import RECORD_SCHEMAS, validator
+from claimcheck.load.loader import CONFIG_NAME, load
+from claimcheck.load.schema_problems import problems_from_errors
+from claimcheck.load.schemas import RECORD_SCHEMAS, validator
+from claimcheck.model.corpus import Corpus
+from claimcheck.model.records import noun
 
 __all__ = ["AddResult", "RecordError", "add_record", "corpus_root", "story_file", "validate_edit"]
 
@@ -86,7 +86,7 @@ def _schema_problems(section: str, record: Mapping[str, Any], name: str) -> list
     v = validator(RECORD_SCHEMAS[section])
     if v.is_valid(record):
         return []
-    kind = section.rstrip("s")
+    kind = noun(section)
     return [f"{p.pointer}: {p.message}" for p in problems_from_errors(v.iter_errors(record), file=name, base=(), record=None, kind=kind)]
 
 
@@ -99,22 +99,13 @@ def _key(problem: Problem, root: str) -> tuple[str, str, str, str]:
 
 def validate_edit(corpus: Corpus, target: Path, new_text: str, fulltext: Sequence[str | os.PathLike[str]] = ()) -> list[Problem]:
     """The errors that loading the corpus with ``target`` holding ``new_text`` finds and loading it as it is
-    does not. The corpus files are copied to a temporary folder; the originals are not touched."""
+    does not. The corpus is loaded with the new text in place of the file (:func:`claimcheck.load`'s
+    ``overlay``); nothing is written."""
     root = corpus.root
     rel = target.resolve().relative_to(root.resolve()).as_posix()
-    folders = [str((root / p).resolve()) for p in corpus.config.fulltext_paths] + [os.fspath(p) for p in fulltext]
-    with tempfile.TemporaryDirectory(prefix="claimcheck-add-") as tmp:
-        copy = Path(tmp) / "corpus"
-        for name in {*corpus.files, CONFIG_NAME}:
-            src = root / name
-            if src.is_file():
-                (copy / name).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(src, copy / name)
-        (copy / rel).parent.mkdir(parents=True, exist_ok=True)
-        (copy / rel).write_text(new_text, encoding="utf-8")
-        after = load(copy, fulltext_paths=list(folders))
-        before = {_key(p, root.as_posix()) for p in corpus.problems if p.severity >= Severity.ERROR}
-        return [p for p in after.problems if p.severity >= Severity.ERROR and _key(p, copy.as_posix()) not in before]
+    after = load(root, fulltext_paths=list(fulltext), overlay={rel: new_text})
+    before = {_key(p, root.as_posix()) for p in corpus.problems if p.severity >= Severity.ERROR}
+    return [p for p in after.problems if p.severity >= Severity.ERROR and _key(p, root.as_posix()) not in before]
 
 
 def add_record(
@@ -160,3 +151,23 @@ def add_record(
     if not dry_run:
         write_text(target, new_text)
     return AddResult(file=target, record=record, notes=tuple(notes))
+
+
+def fulltext_record(
+    corpus: Corpus, text_file: str | os.PathLike[str], fulltext: Sequence[str | os.PathLike[str]] = ()
+) -> tuple[dict[str, str], list[str]]:
+    """The ``fulltext`` value of a document whose private full text is ``text_file`` (its sha256 and
+    file name), and notes for the editor: where quotes will not be checked, and why."""
+    path = Path(text_file)
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise UsageError(f"--text {path}: cannot read the full text: {exc.strerror or exc}") from None
+    folders = [(corpus.root / p).resolve() for p in corpus.config.fulltext_paths] + [Path(p).resolve() for p in fulltext]
+    notes = []
+    if path.resolve().parent not in folders:
+        notes.append(
+            f"{path} is not in a full-text folder of the corpus ({', '.join(map(str, folders)) or 'none configured'}): add its folder "
+            "to fulltext_paths in claimcheck.yaml (or pass --fulltext), or this document's quotes are not checked"
+        )
+    return {"sha256": digest, "file": path.name}, notes

@@ -1,7 +1,7 @@
 """``claimcheck diff``: what changed between two versions of a corpus, and the corrections it calls for.
 
 Claims and relations added and removed; wording changes (a claim's text or a quote) shown as a word
-diff; evidence-derived status changes (:func:`claimcheck.status.statuses`); workflow status changes
+diff; evidence-derived status changes (:func:`claimcheck.analysis.status.statuses`); workflow status changes
 (draft, in-review, published); and verdict changes of the latest published review of each claim.
 A verdict change comes with a suggested correction ``{date, note}`` that
 :func:`write_corrections` appends to the review's ``corrections`` in the new version.
@@ -22,14 +22,15 @@ from typing import Any
 
 import attrs
 
-from claimcheck.atomic import write_text
-from claimcheck.corpus import Corpus
+from claimcheck.analysis.queries import latest_review
+from claimcheck.analysis.status import Status, statuses
+from claimcheck.core.atomic import write_text
+from claimcheck.core.errors import UsageError
+from claimcheck.core.problems import split_pointer
 from claimcheck.editor.textedit import append_item
 from claimcheck.editor.yamlstyle import EditError, plain_load
-from claimcheck.errors import UsageError
 from claimcheck.model import Claim, Review
-from claimcheck.problems import split_pointer
-from claimcheck.status import statuses
+from claimcheck.model.corpus import Corpus
 
 __all__ = ["Change", "CorpusDiff", "diff_corpora", "export_revision", "word_diff", "write_corrections"]
 
@@ -135,11 +136,6 @@ def _wording(cid: str, a: Claim, b: Claim) -> Iterator[Change]:
             )
 
 
-def _latest(corpus: Corpus, claim_id: str) -> Review | None:
-    reviews = [r for r in corpus.reviews_of(claim_id) if r.status == "published"]
-    return reviews[-1] if reviews else None
-
-
 def _label(corpus: Corpus, review: Review) -> str:
     scale = corpus.config.scale(review.scale)
     value = scale.value(review.verdict) if scale else None
@@ -169,8 +165,9 @@ def diff_corpora(old: Corpus, new: Corpus, *, today: dt.date | None = None) -> C
         changes.extend(_wording(cid, old.claims[cid], new.claims[cid]))
     old_status, new_status = statuses(old), statuses(new)
     for cid in both:
-        if old_status[cid] != new_status[cid]:
-            changes.append(Change(kind="status", record_kind="claim", record=cid, old=str(old_status[cid]), new=str(new_status[cid])))
+        before, after = old_status.get(cid, Status.UNVERIFIED), new_status.get(cid, Status.UNVERIFIED)  # a draft has no evidence status
+        if before != after:
+            changes.append(Change(kind="status", record_kind="claim", record=cid, old=str(before), new=str(after)))
     for kind, a_table, b_table in (
         ("claim", old.claims, new.claims),
         ("relation", old.relations, new.relations),
@@ -181,7 +178,7 @@ def diff_corpora(old: Corpus, new: Corpus, *, today: dt.date | None = None) -> C
             if prior is not None and prior.status != rec.status:
                 changes.append(Change(kind="workflow", record_kind=kind, record=rid, old=prior.status, new=rec.status))
     for cid in both:
-        a, b = _latest(old, cid), _latest(new, cid)
+        a, b = latest_review(old, cid), latest_review(new, cid)
         if a is None or b is None or (a.verdict, a.scale) == (b.verdict, b.scale):
             continue
         note = f"Verdict changed from {_label(old, a)} to {_label(new, b)}"
@@ -233,7 +230,7 @@ def write_corrections(new: Corpus, diff: CorpusDiff) -> list[tuple[Path, str]]:
 
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
     # git is looked up on PATH as the user's own tool; arguments are passed as a list, never through a shell
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)  # noqa: S603, S607
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)  # noqa: S603, S607 - git from PATH, our own fixed arguments and the user's revisions as arguments, never a shell
 
 
 _REV = re.compile(r"^[^-\s][^\s]*$")

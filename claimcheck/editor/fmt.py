@@ -26,26 +26,15 @@ from pathlib import Path
 import attrs
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from claimcheck.atomic import write_text
+from claimcheck.core.atomic import write_text
+from claimcheck.core.errors import CorpusNotFoundError
+from claimcheck.core.problems import Problem
 from claimcheck.editor.textedit import content_end, trailing_line
 from claimcheck.editor.yamlstyle import EditError, dump, key_order, load_rt, plain_load
-from claimcheck.errors import CorpusNotFoundError
-from claimcheck.loader import CONFIG_NAME, discover
+from claimcheck.load.loader import CONFIG_NAME, discover
 from claimcheck.model import SECTIONS
 
-__all__ = ["FmtResult", "Unformatted", "format_paths", "format_text"]
-
-
-@attrs.define(frozen=True, kw_only=True)
-class Unformatted:
-    """A file ``fmt`` could not format (it is left as it was), and why."""
-
-    file: Path
-    message: str
-
-    def format(self) -> str:
-        """``file: error: message``."""
-        return f"{self.file}: error: {self.message}"
+__all__ = ["FmtResult", "format_paths", "format_text"]
 
 
 @attrs.define(frozen=True, kw_only=True)
@@ -54,7 +43,7 @@ class FmtResult:
 
     changed: tuple[Path, ...] = ()
     unchanged: tuple[Path, ...] = ()
-    problems: tuple[Unformatted, ...] = ()
+    problems: tuple[Problem, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -248,17 +237,17 @@ def format_paths(path: str | os.PathLike[str] = "claims", *, check: bool = False
     root, files = _files(Path(path))
     changed: list[Path] = []
     unchanged: list[Path] = []
-    problems: list[Unformatted] = []
+    problems: list[Problem] = []
     for file in files:
         try:
             text = file.read_bytes().decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            problems.append(Unformatted(file=file, message=f"cannot read the file: {exc}"))
+            problems.append(Problem(code="io-error", message=f"cannot read the file: {exc}", file=str(file)))
             continue
         try:
             out = format_text(text, config=file.name == CONFIG_NAME and file.parent == root)
         except EditError as exc:
-            problems.append(Unformatted(file=file, message=str(exc)))
+            problems.append(Problem(code="not-formatted", message=f"{exc}; the file is left as it was", file=str(file)))
             continue
         if out == text:
             unchanged.append(file)

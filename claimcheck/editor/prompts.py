@@ -12,11 +12,11 @@ from collections.abc import Callable, Sequence
 
 import click
 
-from claimcheck.corpus import Corpus
+from claimcheck.core.errors import UsageError
+from claimcheck.core.ids import IdMaker, check_id
 from claimcheck.editor.add import RecordError
-from claimcheck.editor.ids import check_id, corpus_ids, suggest_id
 from claimcheck.editor.records import FIELDS, Field, check_value, quote_problem
-from claimcheck.errors import UsageError
+from claimcheck.model.corpus import Corpus
 
 __all__ = ["APPEARANCE_DOCUMENT", "EVIDENCE_DOCUMENT", "Asker"]
 
@@ -130,8 +130,8 @@ class Asker:
     def record_id(self, given: str | None, basis: str, *, words: int | None = None, fallback: str = "record") -> str:
         """The new record's id: ``given`` if free and well-formed, else a suggestion from ``basis``
         (offered at a prompt in an interactive session)."""
-        taken = corpus_ids(self.corpus)
-        suggestion = suggest_id(basis, taken, words=words, fallback=fallback)
+        taken = self.corpus.ids()
+        suggestion = IdMaker(taken).suggest(basis, fallback, words=words)
         if given is not None:
             problem = check_id(given, taken)
             if problem is None:

@@ -9,23 +9,24 @@ checked as soon as it is given (:func:`check_value`), the whole record before it
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
 
-from claimcheck.corpus import Corpus
-from claimcheck.dates import DateError, PartialDate
-from claimcheck.editor.ids import check_id, check_reference, corpus_ids
+from claimcheck.core.dates import DateError, PartialDate
+from claimcheck.core.ids import check_id
+from claimcheck.core.quotes import NormalisedText
+from claimcheck.core.suggest import did_you_mean
 from claimcheck.editor.yamlstyle import key_order
-from claimcheck.quotes import NormalisedText
-from claimcheck.schemas import load_schemas
+from claimcheck.load.schemas import load_schemas
+from claimcheck.model.corpus import Corpus
+from claimcheck.model.records import SECTIONS, noun
 
 __all__ = ["FIELDS", "KINDS", "Field", "build_record", "check_record", "check_value", "enum", "quote_problem"]
 
 #: ``claimcheck add KIND`` → the corpus section the record goes to.
 KINDS = {"source": "sources", "document": "documents", "claim": "claims", "relation": "relations"}
-_NOUNS = {"sources": "source", "documents": "document", "claims": "claim", "relations": "relation"}
 
 
 @functools.cache
@@ -39,7 +40,11 @@ def enum(schema: str, *path: str) -> tuple[str, ...]:
 
 @attrs.define(frozen=True, kw_only=True)
 class Field:
-    """One field a new record may have: how it is asked for and checked."""
+    """One field a new record may have: how it is asked for and checked.
+
+    What the model already says of a field (:func:`claimcheck.model.records.ref` for a reference, a
+    tuple for a list, date metadata for a date) is read from it by :func:`_from_model`, not restated.
+    """
 
     name: str
     label: str
@@ -50,53 +55,67 @@ class Field:
     date: bool = False
 
 
+def _from_model(section: str, field: Field) -> Field:
+    """``field`` with its reference, list and date facts taken from the model's field of that name."""
+    model = attrs.fields_dict(SECTIONS[section]).get(field.name)
+    if model is None:
+        return field
+    return attrs.evolve(
+        field,
+        ref=model.metadata.get("ref", field.ref),
+        many=field.many or "tuple" in str(model.type),
+        date=field.date or "date" in model.metadata,
+    )
+
+
 def _fields() -> dict[str, tuple[Field, ...]]:
     workflow = enum("defs", "$defs", "workflow")
-    return {
+    table = {
         "sources": (
             Field(name="name", label="Name", required=True),
             Field(name="kind", label="Kind", required=True, choices=enum("source", "properties", "kind")),
             Field(name="short_name", label="Name inside a sentence ('the Pentagon')"),
             Field(name="description", label="Description"),
             Field(name="url", label="URL"),
-            Field(name="aliases", label="Aliases", many=True),
-            Field(name="affiliations", label="Affiliations (source ids)", ref="sources", many=True),
+            Field(name="aliases", label="Aliases"),
+            Field(name="affiliations", label="Affiliations (source ids)"),
             Field(name="note", label="Note"),
         ),
         "documents": (
             Field(name="title", label="Title", required=True),
             Field(name="kind", label="Kind", required=True, choices=enum("document", "properties", "kind")),
-            Field(name="publisher", label="Publisher (source id)", ref="sources"),
-            Field(name="authors", label="Authors (source ids)", ref="sources", many=True),
-            Field(name="date", label="Date (YYYY, YYYY-MM, YYYY-MM-DD or an interval)", date=True),
+            Field(name="publisher", label="Publisher (source id)"),
+            Field(name="authors", label="Authors (source ids)"),
+            Field(name="date", label="Date (YYYY, YYYY-MM, YYYY-MM-DD or an interval)"),
             Field(name="url", label="URL"),
             Field(name="archive_url", label="Archive URL"),
-            Field(name="retrieved", label="Retrieved on", date=True),
+            Field(name="retrieved", label="Retrieved on"),
             Field(name="language", label="Language (en, fr...)"),
             Field(name="note", label="Note"),
         ),
         "claims": (
             Field(name="text", label="Claim, neutrally worded", required=True),
-            Field(name="speaker", label="Speaker (source id)", required=True, ref="sources"),
+            Field(name="speaker", label="Speaker (source id)", required=True),
             Field(name="kind", label="Kind", required=True, choices=enum("claim", "properties", "kind")),
-            Field(name="date", label="Date made (YYYY, YYYY-MM, YYYY-MM-DD or an interval)", date=True),
+            Field(name="date", label="Date made (YYYY, YYYY-MM, YYYY-MM-DD or an interval)"),
             Field(name="date_note", label="How the date was worked out"),
-            Field(name="topics", label="Topics", many=True),
-            Field(name="subjects", label="Subjects (source ids)", ref="sources", many=True),
-            Field(name="tags", label="Tags", many=True),
-            Field(name="parent", label="Parent claim (id)", ref="claims"),
+            Field(name="topics", label="Topics"),
+            Field(name="subjects", label="Subjects (source ids)"),
+            Field(name="tags", label="Tags"),
+            Field(name="parent", label="Parent claim (id)"),
             Field(name="status", label="Status", choices=workflow),
-            Field(name="context", label="Context notes", many=True),
+            Field(name="context", label="Context notes"),
             Field(name="note", label="Note"),
         ),
         "relations": (
             Field(name="type", label="Type", required=True, choices=enum("relation", "properties", "type")),
-            Field(name="target", label="Target claim (id)", required=True, ref="claims"),
-            Field(name="by", label="Claim bearing on it (id)", ref="claims"),
+            Field(name="target", label="Target claim (id)", required=True),
+            Field(name="by", label="Claim bearing on it (id)"),
             Field(name="note", label="Note"),
             Field(name="status", label="Status", choices=workflow),
         ),
     }
+    return {section: tuple(_from_model(section, f) for f in fields) for section, fields in table.items()}
 
 
 FIELDS: dict[str, tuple[Field, ...]] = _fields()
@@ -110,11 +129,9 @@ def _known(corpus: Corpus, section: str) -> list[str]:
 def check_value(corpus: Corpus, section: str, field: Field, value: str) -> str | None:
     """What is wrong with one value of ``field`` (``None`` when nothing is)."""
     if field.ref is not None:
-        return check_reference(field.name, value, _NOUNS[field.ref], _known(corpus, field.ref))
+        return check_reference(field.name, value, noun(field.ref), _known(corpus, field.ref))
     if field.choices and value not in field.choices:
-        from claimcheck.schema_problems import suggest
-
-        return f"{field.name}: expected one of {', '.join(field.choices)}; found {value!r}{suggest(value, field.choices)}"
+        return f"{field.name}: expected one of {', '.join(field.choices)}; found {value!r}{did_you_mean(value, field.choices)}"
     if field.date:
         try:
             PartialDate.parse(value)
@@ -146,7 +163,7 @@ def build_record(section: str, values: Mapping[str, Any]) -> dict[str, Any]:
 def check_record(corpus: Corpus, section: str, record: Mapping[str, Any]) -> list[str]:
     """Every problem with ``record`` as a new record of ``section`` in ``corpus``."""
     problems: list[str] = []
-    problem = check_id(str(record.get("id", "")), corpus_ids(corpus))
+    problem = check_id(str(record.get("id", "")), corpus.ids())
     if problem:
         problems.append(problem)
     for field in FIELDS[section]:
@@ -224,3 +241,11 @@ def _relation_problems(corpus: Corpus, record: Mapping[str, Any]) -> list[str]:
         if not evidence.get("quote"):
             problems.append("evidence/quote: required; found nothing")
     return problems
+
+
+def check_reference(field: str, value: str, kind: str, known: Iterable[str]) -> str | None:
+    """What is wrong with ``value`` as a reference to a record of ``kind`` (``None`` when it names one)."""
+    choices = list(known)
+    if value in choices:
+        return None
+    return f"{field}: unknown {kind} {value!r}{did_you_mean(value, choices)}"

@@ -12,9 +12,9 @@ from typing import Any
 
 import attrs
 
-from claimcheck.corpus import Corpus
+from claimcheck.load.sourcemap import SourceMap
 from claimcheck.model import Claim, Record, Relation, Review
-from claimcheck.sourcemap import SourceMap
+from claimcheck.model.corpus import Corpus
 
 __all__ = ["Pending", "unpublished"]
 

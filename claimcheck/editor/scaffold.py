@@ -6,12 +6,14 @@ The example validates with no problems and is written in the canonical style (``
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
-from claimcheck.atomic import write_text
-from claimcheck.errors import UsageError
-from claimcheck.loader import CONFIG_NAME
+from claimcheck.core.atomic import write_text
+from claimcheck.core.errors import UsageError
+from claimcheck.load.loader import CONFIG_NAME
 
 __all__ = ["EXAMPLE_NAME", "config_text", "example_text", "new_corpus"]
 
@@ -27,7 +29,7 @@ description: >-
 # Folders (relative to this folder) searched for documents' private full texts, e.g. ["../sources"].
 # A document that records a full text (fulltext: {{sha256: ..., file: ...}}) has every quote
 # checked against it; full texts are never copied into briefs or the site.
-fulltext_paths: []
+fulltext_paths: {fulltext_paths}
 default_scale: five-point
 rating_scales:
   - id: five-point
@@ -154,11 +156,9 @@ relations:
 """
 
 
-def config_text(title: str) -> str:
-    """The ``claimcheck.yaml`` of a new corpus titled ``title``."""
-    import json
-
-    return _CONFIG.format(title=json.dumps(title, ensure_ascii=False))
+def config_text(title: str, fulltext_paths: Sequence[str] = ()) -> str:
+    """The ``claimcheck.yaml`` of a new corpus titled ``title``, looking for full texts in ``fulltext_paths``."""
+    return _CONFIG.format(title=json.dumps(title, ensure_ascii=False), fulltext_paths=json.dumps(list(fulltext_paths)))
 
 
 def example_text() -> str:
@@ -166,17 +166,22 @@ def example_text() -> str:
     return EXAMPLE
 
 
-def new_corpus(path: str | os.PathLike[str], *, title: str | None = None, example: bool = True) -> list[Path]:
+def new_corpus(
+    path: str | os.PathLike[str], *, title: str | None = None, example: bool = True, texts: str | os.PathLike[str] | None = None
+) -> list[Path]:
     """Create a corpus at ``path``: ``claimcheck.yaml`` and (``example``) the example story.
 
-    Refuses (:class:`UsageError`) a ``path`` that is a file or a folder that is not empty. Returns
-    the files written.
+    ``texts`` is the folder where the documents' private full texts will be kept; the config records
+    it relative to the corpus (``fulltext_paths``). Refuses (:class:`UsageError`) a ``path`` that is
+    a file or a folder that is not empty. Returns the files written.
     """
     root = Path(path)
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
         raise UsageError(f"{root} already exists and is not an empty folder: choose a new folder for the corpus")
     written = [root / CONFIG_NAME]
-    write_text(written[0], config_text(title or root.resolve().name.replace("-", " ").replace("_", " ").strip().capitalize() or "Claims"))
+    folders = [os.path.relpath(Path(texts).resolve(), root.resolve()).replace(os.sep, "/")] if texts is not None else []
+    name = title or root.resolve().name.replace("-", " ").replace("_", " ").strip().capitalize() or "Claims"
+    write_text(written[0], config_text(name, folders))
     if example:
         written.append(root / EXAMPLE_NAME)
         write_text(written[1], example_text())

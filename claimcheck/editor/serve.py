@@ -1,6 +1,6 @@
 """``claimcheck serve``: the site, rebuilt on every change and reloaded in the browser.
 
-The site is built with :func:`claimcheck.site.build_site` into a temporary folder (or ``out_dir``)
+The site is built with :func:`claimcheck.render.site.build_site` into a temporary folder (or ``out_dir``)
 and served on 127.0.0.1 by :class:`http.server.ThreadingHTTPServer`; a thread watches the corpus
 (and the templates) with ``watchfiles`` and rebuilds, bumping :attr:`DevServer.version`.
 
@@ -31,9 +31,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from claimcheck.errors import ClaimcheckError, CorpusNotFoundError
-from claimcheck.loader import load
-from claimcheck.problems import Problem, Severity
+from claimcheck.core.errors import ClaimcheckError, CorpusNotFoundError
+from claimcheck.core.problems import Problem, Severity
+from claimcheck.load.loader import load
 
 __all__ = ["PREFIX", "DevServer", "inject"]
 
@@ -252,7 +252,7 @@ class DevServer:
 
     def rebuild(self) -> None:
         """Load the corpus, build the site, bump the version and report the problems."""
-        from claimcheck.site import build_site  # deferred: the site is a large import the other commands do not need
+        from claimcheck.render.site import build_site  # deferred: the site is a large import the other commands do not need
 
         t0 = time.perf_counter()
         with self.lock:

@@ -20,9 +20,9 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
 
-from claimcheck.errors import ClaimcheckError
-from claimcheck.parsing import StrictLoader
-from claimcheck.schemas import RECORD_SCHEMAS, load_schemas
+from claimcheck.core.errors import ClaimcheckError
+from claimcheck.load.parsing import StrictLoader
+from claimcheck.load.schemas import RECORD_SCHEMAS, load_schemas
 
 __all__ = [
     "DATE_FIELDS",

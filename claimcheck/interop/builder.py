@@ -9,10 +9,11 @@ from typing import Any
 
 import attrs
 
-from claimcheck.dates import DateError, PartialDate
-from claimcheck.interop.ids import IdMaker, slugify
-from claimcheck.problems import Problem, pointer
+from claimcheck.core.dates import DateError, PartialDate
+from claimcheck.core.ids import IdMaker, slugify
+from claimcheck.core.problems import Problem, pointer
 
+_SPACE = " \t\r\n"
 URL = re.compile(r"^https?://\S+$")
 _DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})([T ])(\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$")
 
@@ -140,9 +141,12 @@ class Builder:
         return None
 
     def text(self, value: Any, where: tuple[str | int, ...], what: str, *, line: bool = False) -> str | None:
-        """A non-empty string (the first of a list, with a warning); a line has its breaks folded."""
+        """A non-empty string (the first of a list, with a warning); a line has its breaks folded.
+
+        Only ASCII white space is trimmed: a text the schema accepts (``"\\x1c"``, a no-break space)
+        is kept as written, so an export always reads back."""
         if isinstance(value, list):
-            items = [v for v in value if isinstance(v, str) and v.strip()]
+            items = [v for v in value if isinstance(v, str) and v.strip(_SPACE)]
             if not items:
                 return None
             if len(value) > 1:
@@ -150,9 +154,9 @@ class Builder:
             else:
                 self.note("import-interpreted", where, f"{what}: a list holding one text; read as that text")
             value = items[0]
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str) or not value.strip(_SPACE):
             return None
-        text = value.strip()
+        text = value.strip(_SPACE)
         if line and ("\n" in text or "\r" in text):
             text = " ".join(text.split())
             self.note("import-interpreted", where, f"{what}: line breaks folded into spaces")

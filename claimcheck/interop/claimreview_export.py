@@ -1,127 +1,31 @@
-"""schema.org ClaimReview (JSON-LD) for reviewed claims: one ClaimReview per published review.
-
-Mapping (documented in docs/interop.md):
-
-* ``url``: the review's ``url``, else ``base_url`` + the claim's id; a review with neither is left
-  out (``export-skipped``);
-* ``claimReviewed``: the claim's text; ``reviewBody``: the review's rationale;
-* ``datePublished``: the review's date as written; for an interval, its end (published by then);
-* ``author``: an Organization named after the reviewer (with the ``url`` of a source of that name);
-* ``reviewRating``: ``ratingValue`` = the verdict's ``rating``, ``bestRating``/``worstRating`` = the
-  scale's best and worst ratings, ``alternateName`` = the verdict's label;
-* ``itemReviewed``: a Claim whose ``author`` is the speaker (Person for a source of kind ``person``,
-  else Organization), ``datePublished`` the claim's date when it is not an interval (a year or a
-  month stays a year or a month: ISO 8601 allows reduced precision), ``appearance`` the documents it
-  appears in (each once, in order) and ``firstAppearance`` the earliest of them with a date (the
-  first listed when none has one).
-"""
+"""``claimcheck export --to claimreview``: one schema.org ClaimReview per published review, as a JSON-LD
+``@graph``. The nodes are built by :mod:`claimcheck.publish.claimreview`, exactly as the site's pages carry them."""
 
 from __future__ import annotations
 
-import json
 import os
+from pathlib import Path
 from typing import Any
 
-from claimcheck import atomic
-from claimcheck.corpus import Corpus
-from claimcheck.dates import PartialDate
-from claimcheck.model import Claim, Document, Review, Source
-from claimcheck.problems import Problem
-
-CONTEXT = "https://schema.org"
-#: Document kind → schema.org type (others are CreativeWork).
-DOC_TYPES = {"article": "Article", "report": "Report", "web-page": "WebPage", "social-media-post": "SocialMediaPosting"}
-
-
-def schema_date(date: PartialDate | None) -> str | None:
-    """The date as written when it is a year, a month or a day; ``None`` for an interval."""
-    return None if date is None or date.is_interval else date.text
-
-
-def published(date: PartialDate) -> str:
-    """A review's date for ``datePublished``: as written, or an interval's end (published by then)."""
-    point = (date.end or date.start) if date.is_interval else None
-    return point.iso() if point is not None else date.text
-
-
-def party(source: Source | None, fallback: str) -> dict[str, Any]:
-    """A Person (a source of kind ``person``) or an Organization, with its name and url."""
-    node: dict[str, Any] = {"@type": "Person" if source is not None and source.kind == "person" else "Organization"}
-    node["name"] = source.name if source else fallback
-    if source is not None and source.url:
-        node["url"] = source.url
-    return node
-
-
-def creative_work(corpus: Corpus, doc: Document) -> dict[str, Any]:
-    """A document as a CreativeWork (or the schema.org type of its kind)."""
-    node: dict[str, Any] = {"@type": DOC_TYPES.get(doc.kind, "CreativeWork"), "name": doc.title}
-    if doc.url:
-        node["url"] = doc.url
-    if schema_date(doc.date):
-        node["datePublished"] = schema_date(doc.date)
-    if doc.publisher:
-        node["publisher"] = party(corpus.sources.get(doc.publisher), doc.publisher)
-    return node
-
-
-def item_reviewed(corpus: Corpus, claim: Claim) -> dict[str, Any]:
-    """The claim as a schema.org Claim: its speaker, date and appearances."""
-    node: dict[str, Any] = {"@type": "Claim", "author": party(corpus.sources.get(claim.speaker), claim.speaker)}
-    if schema_date(claim.date):
-        node["datePublished"] = schema_date(claim.date)
-    docs = [corpus.documents[d] for d in dict.fromkeys(a.document for a in claim.appearances) if d in corpus.documents]
-    if docs:
-        node["appearance"] = [creative_work(corpus, d) for d in docs]
-        dated = [d for d in docs if schema_date(d.date)]
-        first = min(dated, key=_date_key) if dated else docs[0]
-        node["firstAppearance"] = creative_work(corpus, first)
-    return node
-
-
-def _date_key(doc: Document) -> tuple[object, ...]:
-    return doc.date.sort_key() if doc.date else ()
-
-
-def review_node(corpus: Corpus, review: Review, claim: Claim, *, base_url: str | None) -> dict[str, Any] | str:
-    """The ClaimReview for one review, or the reason it cannot be written."""
-    scale = corpus.config.scale(review.scale)
-    value = scale.value(review.verdict) if scale else None
-    if scale is None or value is None:
-        return f"its verdict {review.verdict!r} is not on a declared rating scale"
-    url = review.url or (f"{base_url.rstrip('/')}/{claim.id}" if base_url else None)
-    if url is None:
-        return "it has no url and no base URL was given (--base-url): ClaimReview requires a url"
-    reviewer = next((s for s in corpus.sources.values() if s.name == review.reviewer), None)
-    author = party(reviewer, review.reviewer)
-    author["@type"] = "Organization"
-    return {
-        "@type": "ClaimReview",
-        "url": url,
-        "claimReviewed": claim.text,
-        "datePublished": published(review.date),
-        "author": author,
-        "reviewRating": {
-            "@type": "Rating",
-            "ratingValue": value.rating,
-            "bestRating": scale.best.rating,
-            "worstRating": scale.worst.rating,
-            "alternateName": value.label,
-        },
-        "reviewBody": review.rationale,
-        "itemReviewed": item_reviewed(corpus, claim),
-    }
+from claimcheck.core import atomic
+from claimcheck.core.problems import Problem
+from claimcheck.interop.json_format import dumps
+from claimcheck.interop.registry import Exporter, ExportOptions
+from claimcheck.model.corpus import Corpus
+from claimcheck.model.records import Review
+from claimcheck.publish.claimreview import CONTEXT, claimreview, review_url
 
 
 def to_claimreview(corpus: Corpus, *, base_url: str | None = None, include_drafts: bool = False) -> tuple[dict[str, Any], list[Problem]]:
     """The JSON-LD document (``@context`` and an ``@graph`` of ClaimReviews) and the reviews left out."""
     graph: list[dict[str, Any]] = []
     problems: list[Problem] = []
+    corpus = corpus.view(include_drafts=include_drafts)
     for review in corpus.reviews.values():
         claim = corpus.claims.get(review.claim)
-        if claim is None or (not include_drafts and (review.status != "published" or claim.status != "published")):
+        if claim is None:
             continue
-        node = review_node(corpus, review, claim, base_url=base_url)
+        node = claimreview(corpus, review, claim, url=review_url(review, claim, base_url))
         if isinstance(node, str):
             problems.append(_skipped(review, f"review {review.id!r} left out of the ClaimReview export: {node}"))
             continue
@@ -140,11 +44,6 @@ def _skipped(review: Review, message: str) -> Problem:
     )
 
 
-def dumps(data: Any) -> str:
-    """JSON as every claimcheck export writes it: indented, UTF-8 characters kept, a final newline."""
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-
-
 def export_claimreview(
     corpus: Corpus, out: str | os.PathLike[str], *, base_url: str | None = None, include_drafts: bool = False
 ) -> tuple[int, list[Problem]]:
@@ -152,3 +51,10 @@ def export_claimreview(
     doc, problems = to_claimreview(corpus, base_url=base_url, include_drafts=include_drafts)
     atomic.write_text(out, dumps(doc))
     return len(doc["@graph"]), problems
+
+
+def _export(corpus: Corpus, out: Path, options: ExportOptions) -> tuple[int, list[Problem]]:
+    return export_claimreview(corpus, out, base_url=options.base_url, include_drafts=options.include_drafts)
+
+
+EXPORTER = Exporter(name="claimreview", description="schema.org ClaimReview JSON-LD, one per published review", write=_export, unit="items")

@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from claimcheck import limits
-from claimcheck.dates import PartialDate
+from claimcheck.core import limits
+from claimcheck.core.dates import PartialDate
+from claimcheck.core.problems import Problem
 from claimcheck.interop.builder import Builder
-from claimcheck.problems import Problem
+from claimcheck.interop.registry import Importer, ImportOptions, ReadResult
 
 Where = tuple[str | int, ...]
 #: schema.org type → source kind (other types: organisation).
@@ -375,3 +376,11 @@ def import_claimreview(
         if blocks and not found:
             b.problems.append(Problem(code="import-skipped", message="no ClaimReview found in the file", file=str(path)))
     return b.sections, b.result_scales(), b.problems
+
+
+def _import(paths: Sequence[Path], options: ImportOptions) -> ReadResult:
+    records, scales, problems = import_claimreview(paths, taken=sorted(options.taken))
+    return ReadResult(records=records, scales=scales, problems=problems)
+
+
+IMPORTER = Importer(name="claimreview", description="published fact-checks: ClaimReview JSON-LD, or HTML pages embedding it", read=_import)

@@ -19,10 +19,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from claimcheck import atomic
-from claimcheck.corpus import Corpus
+from claimcheck.core import atomic
+from claimcheck.core.problems import Problem
+from claimcheck.interop.registry import Exporter, ExportOptions, Importer, ImportOptions, ReadResult
 from claimcheck.interop.tables import BOOLEANS, ID_LISTS, INTEGERS, TABLES, Row, corpus_tables, rows_to_scales, tables_to_sections
-from claimcheck.problems import Problem
+from claimcheck.model.corpus import Corpus
 
 #: First characters a spreadsheet may read as the start of a formula.
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
@@ -179,3 +180,18 @@ def describe_columns() -> Mapping[str, tuple[str, ...]]:
 
 
 __all__ = ["DANGEROUS", "FILES", "describe_columns", "escape_cell", "export_csv", "import_csv", "unescape_cell"]
+
+
+def _export(corpus: Corpus, out: Path, _options: ExportOptions) -> tuple[int, list[Problem]]:
+    return export_csv(corpus, out), []
+
+
+def _import(paths: Sequence[Path], _options: ImportOptions) -> ReadResult:
+    records, scales, problems = import_csv(paths)
+    return ReadResult(records=records, scales=scales, problems=problems)
+
+
+EXPORTER = Exporter(
+    name="csv", description="a folder of CSV tables, one per record kind, safe to open in a spreadsheet", write=_export, folder=True
+)
+IMPORTER = Importer(name="csv", description="the tables of a claimcheck CSV export (a folder or its files)", read=_import)

@@ -27,13 +27,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from claimcheck import atomic
-from claimcheck.corpus import Corpus
+from claimcheck.core import atomic
+from claimcheck.core.problems import Problem
 from claimcheck.interop.builder import Builder
-from claimcheck.interop.claimreview_export import dumps
-from claimcheck.interop.queries import is_live
+from claimcheck.interop.json_format import dumps
+from claimcheck.interop.registry import Exporter, ExportOptions, Importer, ImportOptions, ReadResult
 from claimcheck.model import Claim, RatingValue, Relation, Review
-from claimcheck.problems import Problem
+from claimcheck.model.corpus import Corpus
+from claimcheck.publish.claimreview import review_url
 
 FEVER_LABELS = ("SUPPORTS", "REFUTES", "NOT ENOUGH INFO")
 #: The scale FEVER labels are imported on.
@@ -55,12 +56,11 @@ FEVER_SCALE: dict[str, Any] = {
 }
 
 
-def _reviewed(corpus: Corpus, include_drafts: bool) -> list[tuple[Claim, Review, RatingValue | None]]:
+def _reviewed(corpus: Corpus) -> list[tuple[Claim, Review, RatingValue | None]]:
     out = []
     for claim in corpus.claims.values():
-        if not include_drafts and claim.status != "published":
-            continue
-        review = corpus.latest_review(claim.id, include_drafts=include_drafts)
+        reviews = corpus.reviews_of(claim.id)  # corpus is already the view exported
+        review = reviews[-1] if reviews else None
         if review is None:
             continue
         scale = corpus.config.scale(review.scale)
@@ -93,7 +93,8 @@ def to_fever(corpus: Corpus, *, include_drafts: bool = False) -> tuple[list[dict
     """FEVER items for the reviewed claims, and the claims left out."""
     items: list[dict[str, Any]] = []
     problems: list[Problem] = []
-    for claim, review, value in _reviewed(corpus, include_drafts):
+    corpus = corpus.view(include_drafts=include_drafts)
+    for claim, review, value in _reviewed(corpus):
         if value is None or value.fever is None:
             problems.append(_skipped(review, "FEVER"))
             continue
@@ -103,7 +104,6 @@ def to_fever(corpus: Corpus, *, include_drafts: bool = False) -> tuple[list[dict
             rels = corpus.opposing(claim.id)
         else:
             rels = []
-        live = [r for r in rels if is_live(corpus, r, include_drafts)]
         items.append(
             {
                 "id": len(items) + 1,
@@ -111,7 +111,7 @@ def to_fever(corpus: Corpus, *, include_drafts: bool = False) -> tuple[list[dict
                 "claim": claim.text,
                 "verifiable": "NOT VERIFIABLE" if value.fever == "NOT ENOUGH INFO" else "VERIFIABLE",
                 "label": value.fever,
-                "evidence": _evidence_sets(corpus, live),
+                "evidence": _evidence_sets(corpus, rels),
             }
         )
     return items, problems
@@ -121,7 +121,8 @@ def to_averitec(corpus: Corpus, *, base_url: str | None = None, include_drafts: 
     """AVeriTeC items for the reviewed claims, and the claims left out."""
     items: list[dict[str, Any]] = []
     problems: list[Problem] = []
-    for claim, review, value in _reviewed(corpus, include_drafts):
+    corpus = corpus.view(include_drafts=include_drafts)
+    for claim, review, value in _reviewed(corpus):
         if value is None or value.averitec is None:
             problems.append(_skipped(review, "AVeriTeC"))
             continue
@@ -138,7 +139,7 @@ def to_averitec(corpus: Corpus, *, base_url: str | None = None, include_drafts: 
                 "claim_date": f"{day.day:02d}-{day.month:02d}-{day.year:04d}" if day and day.day and day.month else None,
                 "speaker": corpus.source_name(claim.speaker),
                 "original_claim_url": first.url if first else None,
-                "fact_checking_article": review.url or (f"{base_url.rstrip('/')}/{claim.id}" if base_url else None),
+                "fact_checking_article": review_url(review, claim, base_url),
                 "reporting_source": corpus.source_name(reporting) if reporting else None,
                 "location_ISO_code": None,
                 "claim_types": [],
@@ -154,7 +155,10 @@ def export_fever(corpus: Corpus, out: str | os.PathLike[str], *, include_drafts:
     """Write FEVER JSON Lines (atomically); returns the number of items and the claims left out."""
     items, problems = to_fever(corpus, include_drafts=include_drafts)
     # JSON leaves NEL, LS and PS unescaped, and readers that split lines the Unicode way (str.splitlines) would break a line there
-    lines = (json.dumps(i, ensure_ascii=False).replace("\x85", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") for i in items)
+    lines = (
+        json.dumps(i, ensure_ascii=False).replace("\x85", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+        for i in items
+    )
     atomic.write_text(out, "".join(line + "\n" for line in lines))
     return len(items), problems
 
@@ -278,3 +282,23 @@ def import_fever(
         b.line = None
     scales = [FEVER_SCALE] if b.sections["reviews"] else []
     return b.sections, scales, b.problems
+
+
+def _export_fever(corpus: Corpus, out: Path, options: ExportOptions) -> tuple[int, list[Problem]]:
+    return export_fever(corpus, out, include_drafts=options.include_drafts)
+
+
+def _export_averitec(corpus: Corpus, out: Path, options: ExportOptions) -> tuple[int, list[Problem]]:
+    return export_averitec(corpus, out, base_url=options.base_url, include_drafts=options.include_drafts)
+
+
+def _import_fever(paths: Sequence[Path], options: ImportOptions) -> ReadResult:
+    records, scales, problems = import_fever(
+        paths, taken=sorted(options.taken), review_date=options.review_date, reviewer=options.reviewer or "FEVER dataset"
+    )
+    return ReadResult(records=records, scales=scales, problems=problems)
+
+
+FEVER_EXPORTER = Exporter(name="fever", description="FEVER JSON Lines of the reviewed claims", write=_export_fever, unit="items")
+AVERITEC_EXPORTER = Exporter(name="averitec", description="AVeriTeC JSON of the reviewed claims", write=_export_averitec, unit="items")
+FEVER_IMPORTER = Importer(name="fever", description="FEVER-style JSON Lines (claims and labels)", read=_import_fever)

@@ -2,7 +2,7 @@
 indexes, link tables for id lists, derived columns for research, and full-text search (FTS5).
 
 * ``claims`` also holds ``date_earliest``/``date_latest`` (the days the date can mean, ISO, for range
-  queries), ``evidence_status`` (:func:`claimcheck.status.status_of`) and the latest published
+  queries), ``evidence_status`` (:func:`claimcheck.analysis.status.status_of`) and the latest published
   review's ``verdict``, ``verdict_label`` and ``verdict_rating``;
 * ``claim_subjects``, ``claim_topics``, ``claim_tags``, ``document_authors``, ``source_affiliations``
   and ``comment_claims`` hold the ``|``-joined lists one row per item;
@@ -19,10 +19,14 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from claimcheck import atomic
-from claimcheck.corpus import Corpus
-from claimcheck.errors import OutputError
+from claimcheck.analysis.queries import latest_review
+from claimcheck.analysis.status import Status, statuses
+from claimcheck.core import atomic
+from claimcheck.core.errors import OutputError
+from claimcheck.core.problems import Problem
+from claimcheck.interop.registry import Exporter, ExportOptions
 from claimcheck.interop.tables import ID_LISTS, TABLES, Row, corpus_tables
+from claimcheck.model.corpus import Corpus
 
 #: Per table: primary key columns, and column → referenced table.
 KEYS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
@@ -96,14 +100,13 @@ def _sql_value(column: str, value: Any) -> Any:
 
 
 def _derive(corpus: Corpus, tables: dict[str, list[Row]]) -> None:
-    from claimcheck.status import status_of  # deferred: keeps this module importable on its own
-
+    shown = statuses(corpus)  # published claims; a draft claim's evidence status is left unverified
     for row in tables["claims"]:
         claim = corpus.claims[row["id"]]
         row["date_earliest"] = claim.date.earliest.isoformat() if claim.date and claim.date.earliest else None
         row["date_latest"] = claim.date.latest.isoformat() if claim.date and claim.date.latest else None
-        row["evidence_status"] = str(status_of(corpus, claim.id))
-        review = corpus.latest_review(claim.id)
+        row["evidence_status"] = str(shown.get(claim.id, Status.UNVERIFIED))
+        review = latest_review(corpus, claim.id)
         scale = corpus.config.scale(review.scale) if review else None
         value = scale.value(review.verdict) if scale and review else None
         row["verdict"] = review.verdict if review else None
@@ -157,3 +160,12 @@ def export_sqlite(corpus: Corpus, out: str | os.PathLike[str]) -> int:
 
     atomic.write_file_with(out, _build)
     return sum(1 for _ in corpus.records())
+
+
+def _export(corpus: Corpus, out: Path, _options: ExportOptions) -> tuple[int, list[Problem]]:
+    return export_sqlite(corpus, out), []
+
+
+EXPORTER = Exporter(
+    name="sqlite", description="an SQLite database with keys, indexes and full-text search (opens in Datasette)", write=_export
+)

@@ -12,8 +12,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from claimcheck.corpus import Corpus
 from claimcheck.model import RatingScale, to_dict
+from claimcheck.model.corpus import Corpus
 
 Row = dict[str, Any]
 EXTERNAL = ("external_publisher", "external_title", "external_date", "external_url")

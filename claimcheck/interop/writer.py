@@ -17,11 +17,10 @@ from typing import Any
 
 import yaml
 
-from claimcheck import atomic
-from claimcheck.errors import OutputError
-from claimcheck.loader import CONFIG_NAME
+from claimcheck.core.errors import OutputError
+from claimcheck.load.loader import CONFIG_NAME
+from claimcheck.load.parsing import StrictLoader
 from claimcheck.model import SECTIONS, RatingScale, from_dict, to_dict
-from claimcheck.parsing import StrictLoader
 
 Sections = dict[str, list[dict[str, Any]]]
 
@@ -118,9 +117,3 @@ def append_scales(config_text: str, scales: Sequence[Mapping[str, Any]]) -> str:
 
 def _indent(text: str, n: int) -> str:
     return re.sub(r"(?m)^(?=.)", " " * n, text)
-
-
-def write_config(path: Path, scales: Sequence[Mapping[str, Any]]) -> None:
-    """Append ``scales`` to the config at ``path`` (created when absent), atomically."""
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    atomic.write_text(path, append_scales(text, scales))

@@ -1,0 +1,5 @@
+"""``python -m claimcheck``: the command line."""
+
+from claimcheck.cli import main
+
+main()

@@ -1,0 +1,49 @@
+"""``claimcheck validate`` and ``claimcheck check``: what is wrong with a corpus, and is it balanced."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from claimcheck.analysis.balance import analyse
+from claimcheck.analysis.disputes import figures
+from claimcheck.cli import report
+from claimcheck.cli.options import fail_on_option, format_option, fulltext_option, include_drafts_option, load, path_argument
+
+
+@click.command()
+@path_argument
+@format_option
+@fail_on_option
+@fulltext_option
+def validate(path: Path, fmt: str, fail_on: str, fulltext: tuple[Path, ...]) -> None:
+    """Validate the corpus at PATH (default: claims/): shape, references, chains, dates, quotes.
+
+    Prints every problem as file:line:col pointer: severity: message [code].
+    """
+    corpus = load(path, fulltext)
+    data = {"files": len(corpus.files), "records": sum(1 for _ in corpus.records())}
+    report.emit(report.Outcome(problems=corpus.problems, data=data), fmt)
+    sys.exit(report.exit_code(corpus.problems, fail_on))
+
+
+@click.command()
+@path_argument
+@format_option
+@fail_on_option
+@fulltext_option
+@include_drafts_option
+def check(path: Path, fmt: str, fail_on: str, fulltext: tuple[Path, ...], include_drafts: bool) -> None:
+    """Check the corpus at PATH for balance: unanswered accusations, claims resting only on
+    interested parties, on a single, second-hand or unnamed source, and verdicts at odds with
+    the evidence. Validation problems are reported too.
+    """
+    corpus = load(path, fulltext)
+    result = analyse(corpus, include_drafts=include_drafts)
+    problems = [*corpus.problems, *result.findings]
+    disputes = figures(corpus, result, include_drafts=include_drafts)
+    data = {"statuses": {k: str(v) for k, v in result.statuses.items()}, "disputes": [d.to_dict() for d in disputes]}
+    report.emit(report.Outcome(problems=problems, data=data, lines=[d.describe() for d in disputes]), fmt)
+    sys.exit(report.exit_code(problems, fail_on))

@@ -1,0 +1,57 @@
+"""Where each record's page lives, in one place: the site writes its pages there, and every export that
+links to a page (ClaimReview ``url``, AVeriTeC) points there.
+
+Pages are addressed by their path from the site root (``claims/smic-denial.html``); templates
+prefix it with ``root`` (``""`` or ``"../"``), so every link is relative and the site works from
+any sub-path and from ``file://``. With a base URL (``--base-url``), a page's absolute URL is the
+base URL joined with that path.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+from urllib.parse import urljoin
+
+from claimcheck.core.errors import OutputError
+from claimcheck.core.ids import is_id
+
+__all__ = ["FOLDERS", "absolute", "http_url", "page_url", "record_page", "root_of"]
+
+_HTTP = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
+#: Folders holding one page per record, by record kind.
+FOLDERS = {"claim": "claims", "source": "sources", "document": "documents"}
+
+
+def http_url(url: str | None) -> str | None:
+    """``url`` when it is an http(s) URL (so it may become a link), else ``None`` (shown as text)."""
+    return url if url is not None and _HTTP.match(url) else None
+
+
+def record_page(kind: str, record_id: str) -> str:
+    """The path from the site root of a record's page: ``claims/<id>.html``.
+
+    Raises :class:`OutputError` for an id that is not a slug (ids are slugs by schema; a corpus
+    built in code might not be).
+    """
+    if not is_id(record_id):
+        raise OutputError(
+            f"{kind} id {record_id!r} is not a slug (expected lowercase letters, digits and single hyphens); no page can be written for it"
+        )
+    return f"{FOLDERS[kind]}/{record_id}.html"
+
+
+def root_of(page: str) -> str:
+    """The relative prefix from ``page`` back to the site root: ``""`` or ``"../"``..."""
+    depth = len(PurePosixPath(page).parts) - 1
+    return "../" * depth
+
+
+def absolute(base_url: str, page: str) -> str:
+    """The absolute URL of ``page`` (a path from the site root) on a site published at ``base_url``."""
+    return urljoin(base_url if base_url.endswith("/") else base_url + "/", page)
+
+
+def page_url(kind: str, record_id: str, base_url: str | None) -> str | None:
+    """The absolute URL of a record's page on the published site, or ``None`` without a base URL."""
+    return absolute(base_url, record_page(kind, record_id)) if base_url else None
