@@ -16,15 +16,35 @@ from claimcheck.render.brief import build_context, render_brief
 
 #: What a careful editor would flag in the SMIC case, and nothing more: (code, claim, pointer).
 SMIC_FINDINGS = {
+    # the allegations against SMIC: interested parties, one source each (the findings are independent facts)
     ("interested-party-only", "administration-military-use-belief", "/claims/1/speaker"),
+    ("single-source", "administration-military-use-belief", "/claims/1/speaker"),
     ("interested-party-only", "commerce-letter-military-use-risk", "/claims/2/speaker"),
+    # known only through the Commerce letter, which nobody here has seen (a seen: false document)
+    ("second-hand-only", "commerce-letter-military-use-risk", "/claims/2/appearances/0/chain"),
+    ("single-source", "commerce-letter-military-use-risk", "/claims/2/speaker"),
     ("unanswered-accusation", "commerce-letter-military-use-risk", "/claims/2/subjects/1"),
     ("interested-party-only", "pentagon-military-links", "/claims/3/speaker"),
     ("second-hand-only", "pentagon-military-links", "/claims/3/appearances/0/chain"),
-    ("unanswered-accusation", "pentagon-beijing-private-firms", "/claims/4/subjects/0"),
+    ("single-source", "pentagon-military-links", "/claims/3/speaker"),
     ("second-hand-only", "pentagon-beijing-private-firms", "/claims/4/appearances/0/chain"),
+    ("single-source", "pentagon-beijing-private-firms", "/claims/4/speaker"),
+    ("unanswered-accusation", "pentagon-beijing-private-firms", "/claims/4/subjects/0"),
     ("interested-party-only", "sos-report-us-equipment-military", "/claims/6/speaker"),
+    # known only through SOS International's report and the Commerce and SMIC statements, all unseen here
+    ("second-hand-only", "sos-report-us-equipment-military", "/claims/6/appearances/0/chain"),
+    ("single-source", "sos-report-us-equipment-military", "/claims/6/speaker"),
+    ("second-hand-only", "commerce-monitoring-threats", "/claims/7/appearances/0/chain"),
+    ("second-hand-only", "commerce-appropriate-measures", "/claims/8/appearances/0/chain"),
+    ("second-hand-only", "smic-no-military-relationship", "/claims/9/appearances/0/chain"),
+    ("second-hand-only", "smic-no-military-end-users", "/claims/10/appearances/0/chain"),
+    # the article's own assessments, resting on the outlet alone
+    ("outlet-only", "directive-could-escalate-conflict", "/claims/12/speaker"),
+    ("outlet-only", "move-threatens-smic-supply", "/claims/13/speaker"),
+    # assessments are examined like allegations: one unnamed source each
+    ("single-source", "analysts-smic-crucial-for-beijing", "/claims/15/speaker"),
     ("unnamed-source", "analysts-smic-crucial-for-beijing", "/claims/15/appearances/0/chain/0"),
+    ("single-source", "experts-part-of-crackdown", "/claims/16/speaker"),
     ("unnamed-source", "experts-part-of-crackdown", "/claims/16/appearances/0/chain/0"),
 }
 
@@ -74,7 +94,11 @@ def test_removing_smic_denial_leaves_accusations_unanswered(tmp_path: Path) -> N
     corpus = claimcheck.load(case)
     assert corpus.ok, [p.format() for p in corpus.problems]
     report = analyse(corpus)
-    unanswered = {f.record for f in report.findings if f.code == "unanswered-accusation" and "about SMIC" in f.message}
+    unanswered = {
+        f.record
+        for f in report.findings
+        if f.code == "unanswered-accusation" and f.message.endswith("SMIC has not answered it and was not asked to")
+    }
     assert unanswered == {
         "administration-military-use-belief",
         "commerce-letter-military-use-risk",
@@ -83,7 +107,10 @@ def test_removing_smic_denial_leaves_accusations_unanswered(tmp_path: Path) -> N
     }
     brief = render_brief(build_context(corpus), "md")
     assert "## Allegations without a recorded response" in brief
-    assert "Unanswered accusation: the allegation by the Pentagon about SMIC has no response or denial from SMIC" in brief
+    assert (
+        "Unanswered accusation: SMIC has links with the Chinese military, the Pentagon alleged, according to The Wall Street Journal: "
+        "SMIC has not answered it and was not asked to" in brief
+    )
     assert "Disputed points" not in brief
 
 
@@ -182,8 +209,8 @@ def test_verdict_findings(tmp_path: Path) -> None:
     }
     report = analyse(_corpus(tmp_path, data, SCALE))
     codes = {(f.code, f.record) for f in report.findings}
-    assert ("verdict-contradicts-evidence", "fraud") in codes
-    assert ("verdict-without-evidence", "audit") in codes
+    assert ("verdict-contradicts-evidence", "v1") in codes  # located at the review
+    assert ("verdict-without-evidence", "v2") in codes
     assert report.statuses["fraud"] is Status.CONTRADICTED
 
 
