@@ -13,13 +13,15 @@ from functools import cached_property
 
 import attrs
 
+from claimcheck.core import limits
 from claimcheck.model.corpus import Corpus
 from claimcheck.model.records import Appearance, Claim, CommentRequest, Interest, Relation, Source
 
 __all__ = ["MAX_DEPTH", "Knowing", "Provenance", "bearing"]
 
-#: The deepest chain of part_of/affiliations or of reprints/based_on followed (a cycle is reported by validate).
-MAX_DEPTH = 32
+#: The deepest chain of part_of/affiliations or of reprints/based_on followed (a cycle is reported by validate,
+#: and so is a chain past this limit: ``chain-too-long``).
+MAX_DEPTH = limits.MAX_CHAIN
 
 #: How a claim bears on its subjects when it does not say: by its kind.
 DEFAULT_BEARING = {"allegation": "adverse", "denial": "favourable"}

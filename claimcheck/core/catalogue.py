@@ -118,6 +118,12 @@ _TABLE: dict[str, tuple[tuple[str, Severity, str, str], ...]] = {
             "Attribution chain does not start with the speaker",
             "The first hop of an appearance's chain must be the claim's speaker.",
         ),
+        (
+            "chain-too-long",
+            E,
+            "Chain of links too long",
+            "A chain of sub-claims (parent), of part_of and affiliations, or of reprints and based_on is longer than the limit (see Security and limits). The walks of the balance rules and the site stop there.",
+        ),
         ("chain-cycle", E, "Cycle in an attribution chain", "The same party appears twice in one attribution chain."),
         ("cites-without-document", W, "Citing hop without a document", "A hop of mode cites-document should name the document it cites."),
         ("self-relation", E, "Claim related to itself", "A claim cannot deny, support or answer itself."),

@@ -8,3 +8,6 @@ MAX_RECORDS_PER_FILE = 200_000
 MAX_TEXT = 20_000
 #: Deepest nesting of mappings and lists that a parser is allowed to build.
 MAX_DEPTH = 64
+#: Longest chain of links between records of one kind that the walks follow: sub-claims (``parent``),
+#: ``part_of`` and ``affiliations``, ``reprints`` and ``based_on``.
+MAX_CHAIN = 32

@@ -8,6 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
+
+from claimcheck.core import graphs, limits
 from claimcheck.core.dates import PartialDate
 from claimcheck.core.ids import RESERVED_IDS
 from claimcheck.core.problems import Problem, pointer
@@ -26,6 +29,26 @@ INSPECTED = {
     "Document": ("title",),
     "Claim": ("text", "appearances"),
 }
+
+
+#: The fields that link a record to another of its kind, forming chains (by section).
+LINK_FIELDS: dict[str, tuple[str, ...]] = {
+    "claims": ("parent",),
+    "sources": ("part_of", "affiliations"),
+    "documents": ("reprints", "based_on"),
+}
+
+
+def _values(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+@attrs.define(frozen=True, kw_only=True)
+class _Links:
+    cyclic: set[str]
+    depth: dict[str, int]
 
 
 class Checker:
@@ -50,6 +73,7 @@ class Checker:
             for rid in table:
                 self.kind_of[rid] = kind
         self._suggesters: dict[str, Suggester] = {}
+        self._graphs: dict[str, _Links] = {}
 
     def _suggester(self, kind: str) -> Suggester:
         """One "did you mean" index per record kind, built on first use and shared by every lookup."""
@@ -113,6 +137,7 @@ class Checker:
                     yield from self.ref(rec, value, section, *path)
         for src in self.t["sources"].values():
             yield from self.source(src)
+            yield from self._too_long(src, "sources")
         for doc in self.t["documents"].values():
             yield from self.document(doc)
         for com in self.t["comments"].values():
@@ -136,8 +161,9 @@ class Checker:
         if claim.parent is not None:
             if claim.parent == claim.id:
                 yield self.problem("self-relation", "a claim cannot be its own parent", claim, "parent")
-            elif self._parent_cycle(claim):
+            elif claim.id in self._links("claims").cyclic:
                 yield self.problem("parent-cycle", f"claim {claim.id!r} is, through its parents, a sub-claim of itself", claim, "parent")
+            yield from self._too_long(claim, "claims")
         for i, app in enumerate(claim.appearances):
             doc = self.t["documents"].get(app.document)
             if doc is not None:
@@ -183,30 +209,51 @@ class Checker:
         if doc.reprints == doc.id or doc.id in doc.based_on:
             field = "reprints" if doc.reprints == doc.id else "based_on"
             yield self.problem("self-relation", f"document {doc.id!r} cannot reprint or be based on itself", doc, field)
-        elif self._origin_cycle(doc):
+        elif doc.id in self._links("documents").cyclic:
             yield self.problem(
                 "origin-cycle",
                 f"following reprints and based_on from document {doc.id!r} leads back to it: no document is the origin",
                 doc,
                 "reprints" if doc.reprints else "based_on",
             )
+        yield from self._too_long(doc, "documents")
 
-    def _origin_cycle(self, start: Document) -> bool:
-        """Whether ``start`` can reach itself through reprints/based_on (iterative: any depth is fine)."""
-        documents = self.t["documents"]
-        todo = [d for d in (start.reprints, *start.based_on) if d]
-        seen: set[str] = set()
-        while todo:
-            did = todo.pop()
-            if did == start.id:
-                return True
-            if did in seen:
-                continue
-            seen.add(did)
-            nxt = documents.get(did)
-            if nxt is not None:
-                todo.extend(d for d in (nxt.reprints, *nxt.based_on) if d)
-        return False
+    def _links(self, section: str) -> _Links:
+        """The chains of links of one kind of record (computed once, linear in the links): which records lie
+        on a cycle and how long each record's longest chain is."""
+        found = self._graphs.get(section)
+        if found is None:
+            fields = LINK_FIELDS[section]
+            table = self.t[section]
+
+            def links(rid: str) -> list[str]:
+                rec = table[rid]
+                return [v for f in fields for v in _values(getattr(rec, f))]
+
+            ids = list(table)
+            found = self._graphs[section] = _Links(
+                cyclic=graphs.cycles(ids, links, table), depth=graphs.depths(ids, links, limits.MAX_CHAIN, table)
+            )
+        return found
+
+    def _too_long(self, rec: Any, section: str) -> Iterator[Problem]:
+        """A problem where a chain of links (parents, part_of and affiliations, reprints and based_on) first
+        passes :data:`limits.MAX_CHAIN`: at the record past the limit whose next link is within it."""
+        graph = self._links(section)
+        if graph.depth.get(rec.id, 0) <= limits.MAX_CHAIN:
+            return
+        for field in LINK_FIELDS[section]:
+            for i, value in enumerate(_values(getattr(rec, field))):
+                if graph.depth.get(value, -1) == limits.MAX_CHAIN:
+                    where = (field,) if isinstance(getattr(rec, field), str) else (field, i)
+                    yield self.problem(
+                        "chain-too-long",
+                        f"{noun(section)} {rec.id!r} is more than {limits.MAX_CHAIN} links of {' or '.join(LINK_FIELDS[section])} "
+                        f"from the end of its chain (through {value!r}); the limit is {limits.MAX_CHAIN}: shorten the chain",
+                        rec,
+                        *where,
+                    )
+                    return
 
     def chain(self, claim: Claim, i: int) -> Iterator[Problem]:
         """The attribution chain of one appearance."""
@@ -241,17 +288,6 @@ class Checker:
                     "chain",
                     j,
                 )
-
-    def _parent_cycle(self, claim: Claim) -> bool:
-        seen = {claim.id}
-        parent = claim.parent
-        while parent is not None:
-            if parent in seen:
-                return True
-            seen.add(parent)
-            nxt = self.t["claims"].get(parent)
-            parent = nxt.parent if nxt is not None else None
-        return False
 
     def relation(self, rel: Relation) -> Iterator[Problem]:
         """Consistency of a relation."""
