@@ -125,6 +125,8 @@ class _Page(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
+        if tag == "html" and values.get("lang"):
+            self.meta.setdefault("language", values["lang"].strip().split("-")[0].lower())
         if tag == "meta":
             key = (values.get("property") or values.get("name") or "").lower()
             if key in _META and values.get("content") and _META[key] not in self.meta:

@@ -188,10 +188,10 @@ def _claim(ids: _Ids, s: Statement, article_id: str, docs: dict[int, str], facts
     chain = [_hop(ids, h, docs) for h in s.chain]
     if chain:
         appearance["chain"] = chain
-    if s.original and facts.language:
-        appearance["original"] = {"text": s.original, "language": facts.language}
-        if s.translated_by is not None:
-            appearance["translated_by"] = ids.party(s.translated_by)
+    if s.original and s.original_language:
+        appearance["original"] = {"text": s.original, "language": s.original_language}
+    if s.original and s.translated_by is not None:
+        appearance["translated_by"] = ids.party(s.translated_by)
     record["appearances"] = [appearance]
     who = f"speaker {record['speaker']}"
     comments = [f"draft from the {s.locator}: {who}; kind {s.kind} ({s.kind_reason or 'guessed'})"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.editor.draft.lexicon import BLAME_WORDS, EVALUATIVE, FUTURE, NEGATIONS, REPORTING_VERBS
+from claimcheck.editor.draft.lexicon import BLAME_WORDS, EVALUATIVE, FUTURE, IRREGULAR_PAST, NEGATIONS, REPORTING_VERBS
 
 __all__ = ["infer_kind", "proposition"]
 
@@ -66,9 +66,32 @@ def _capitalise(text: str) -> str:
     return text
 
 
-def proposition(content: str, *, speaker_name: str, quoted: bool) -> str:
-    """The claim's text: the reported words standing alone."""
+_CLAIM_NOUNS = re.compile(
+    r"^(?:the|these|those|such|any|all|its|their)\s+(?:\w+\s+)?(?P<noun>claims?|allegations?|accusations?|charges?|suggestions?|reports?|account)\b",
+    re.I,
+)
+
+
+def _past(gerund_phrase: str) -> str:
+    """ "keeping back a study" → "kept back a study"; "overstating its progress" → "overstated its progress"."""
+    first, _, rest = gerund_phrase.partition(" ")
+    lowered = first.lower().strip("‘’'\"“”")
+    if lowered in IRREGULAR_PAST:
+        verb = IRREGULAR_PAST[lowered]
+    elif lowered.endswith("ing") and len(lowered) > 5:
+        verb = lowered[:-3] + "ed"
+    else:
+        return gerund_phrase
+    return f"{verb} {rest}".strip()
+
+
+def proposition(content: str, *, speaker_name: str, quoted: bool, verb_kind: str = "", accused: str = "", verb: str = "") -> str:
+    """The claim's text: the reported words standing alone. For a denial by its verb ("denied that X"), the
+    words denied are negated ("It is not the case that X"); for "accused Y of doing X", "Y did X"; for an
+    act ("recommended the scheme"), the act itself ("Officers recommended the scheme")."""
     text = " ".join(content.split()).strip(" ,;:—–-")
+    if verb_kind == "action" and verb and not quoted and not text.lower().startswith("that "):
+        return _capitalise(f"{speaker_name} {verb} {text.rstrip('.')}.")
     if quoted and text[:1] in _QUOTES and text[-1:] in _QUOTES + ",.":
         text = text.strip(_QUOTES + ",. ")
     text = re.sub(r"^(?:that|and that|and|but|so)\s+", "", text, flags=re.IGNORECASE)
@@ -78,6 +101,14 @@ def proposition(content: str, *, speaker_name: str, quoted: bool) -> str:
             r"^(?:it|he|she|they)\s+(?=(?:had|has|have|was|were|is|are|would|will|could|did|does|do)\b)", name + " ", text, count=1
         )
         text = re.sub(r"^(?:its|his|her|their)\s+", name + "'s ", text, count=1)
+    if verb_kind == "denial" and not quoted:
+        noun = _CLAIM_NOUNS.match(text)
+        if noun:
+            plural = noun.group("noun").lower().endswith("s") and noun.group("noun").lower() != "account"
+            return _capitalise(f"{text.rstrip('.')} {'are' if plural else 'is'} not true.")
+        return _capitalise(f"it is not the case that {text.rstrip('.')}.")
+    if verb_kind == "allegation" and accused:
+        text = f"{accused} {_past(text)}"
     text = _capitalise(text.rstrip(" ,;:"))
     if text and text[-1] not in ".!?" + _QUOTES:
         text += "."

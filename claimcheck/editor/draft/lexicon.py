@@ -198,3 +198,13 @@ EVALUATIVE = (
     "should", "part of", "enough", "too ", "in our view", "we believe", "sign of", "evidence of",
 )  # fmt: skip
 FUTURE = (" will ", " would ", " is to ", " are to ", " plans to ", " intends to ", " going to ", " expects to ", "by 20")
+
+#: Gerunds whose past tense is not the word without "ing" plus "ed" ("accused the firm of hiding…" → "hid").
+IRREGULAR_PAST = _pairs(
+    "keeping:kept hiding:hid making:made taking:took giving:gave selling:sold telling:told paying:paid leaving:left "
+    "breaking:broke stealing:stole misleading:misled lying:lied being:was having:had doing:did running:ran getting:got "
+    "buying:bought bringing:brought holding:held sending:sent spending:spent building:built cutting:cut putting:put "
+    "setting:set letting:let hitting:hit withholding:withheld seeking:sought teaching:taught thinking:thought "
+    "losing:lost meeting:met sitting:sat standing:stood understanding:understood writing:wrote driving:drove "
+    "hiring:hired agreeing:agreed seeing:saw eating:ate falling:fell feeling:felt finding:found forgetting:forgot"
+)

@@ -28,11 +28,12 @@ from claimcheck.editor.add import RecordError
 from claimcheck.editor.draft.article import Article, from_html, from_text
 from claimcheck.editor.draft.assemble import ArticleFacts, Proposal, assemble
 from claimcheck.editor.draft.dates import find_dates
+from claimcheck.editor.draft.kinds import proposition
 from claimcheck.editor.draft.names import kind_of, parse
 from claimcheck.editor.draft.parties import Parties, Party, name_key
 from claimcheck.editor.draft.render import render
 from claimcheck.editor.draft.replies import lead, relations, requests
-from claimcheck.editor.draft.statements import classify, statements
+from claimcheck.editor.draft.statements import Statement, classify, statements
 from claimcheck.editor.draft.walk import read
 from claimcheck.editor.yamlstyle import plain_load
 from claimcheck.load.loader import CONFIG_NAME, load
@@ -185,6 +186,26 @@ def _date(given: str | None, article: Article) -> PartialDate | None:
         raise UsageError(f"--date {text!r}: {exc}") from None
 
 
+_ORIGINAL = re.compile(r"\s*\(\s*[“\"‘'](?P<orig>[^”\"’']+)[”\"’']\s*\)")
+
+
+def _originals(s: Statement, language: str | None, translator: Party) -> None:
+    """A quotation followed by its original words in parentheses ("Le port est à nous") is a translation:
+    the quote is the translation alone, and the original is recorded with the article's language note."""
+    if not s.quoted:
+        return
+    original = _ORIGINAL.search(s.quote)
+    if original is not None:
+        s.end = s.start + original.start()
+        s.content = s.content[: s.content.find(original.group())] if original.group() in s.content else s.content
+        s.text = proposition(s.content, speaker_name=s.speaker.short_name or s.speaker.name, quoted=True)  # the translation alone
+        s.original, s.original_language = original.group("orig").strip(" ,."), language
+        s.translated_by = translator
+        s.notes.append("a translation: the original words follow it in the article" + ("" if language else "; give their language"))
+    elif language and not s.speaker.outlet:
+        s.notes.append("the article says its quotes were translated: record the original and translated_by if this is one")
+
+
 def draft_article(
     source: str | os.PathLike[str] | bytes,
     *,
@@ -195,6 +216,7 @@ def draft_article(
     url: str | None = None,
     text_name: str | None = None,
     input_format: str | None = None,
+    language: str | None = None,
 ) -> Draft:
     """Draft a story file from an article (a path to a ``.txt``/``.html`` file, or its bytes).
 
@@ -218,13 +240,7 @@ def draft_article(
     classify(found, outlet)
     lead(found, outlet)
     for s in found:
-        if walk.language and s.quoted:
-            original = re.search(r"\(\s*[“\"‘'](?P<orig>[^”\"’']+)[”\"’']\s*\)", s.sentence.text)
-            if original and s.quote and original.group("orig") not in s.quote:
-                s.original, s.translated_by = original.group("orig").strip(" ,."), walk.translator or outlet
-                s.notes.append("translated: the original words are given in the article")
-            elif s.speaker is not outlet and not s.speaker.outlet:
-                s.notes.append("the article says its quotes were translated: record the original and translated_by if this is one")
+        _originals(s, walk.language, walk.translator or outlet)
     asked = requests(walk.ctx, walk.sentences, found, document_date)
     rels = relations(found)
     name = text_name or (path.name if path is not None and path.suffix.lower() in {".txt", ".md", ".text"} else None)
@@ -242,7 +258,7 @@ def draft_article(
         title=title or article.meta.get("title") or article.headline or "Untitled article",
         date=document_date,
         url=url or article.meta.get("url"),
-        language=walk.language and "en",
+        language=language or article.meta.get("language"),
         sha256=hashlib.sha256(fulltext).hexdigest(),
         file=name,
         authors=tuple(authors),

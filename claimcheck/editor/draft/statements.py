@@ -13,6 +13,7 @@ import attrs
 from claimcheck.core.dates import PartialDate
 from claimcheck.editor.draft.dates import find_dates
 from claimcheck.editor.draft.kinds import infer_kind, proposition
+from claimcheck.editor.draft.lexicon import REPORTING_VERBS
 from claimcheck.editor.draft.names import kind_of, parse, proper_runs
 from claimcheck.editor.draft.parties import Document, Party
 from claimcheck.editor.draft.patterns import Attribution
@@ -23,8 +24,8 @@ from claimcheck.editor.draft.walk import Sentence, Walk, document_verb
 __all__ = ["Hop", "Statement", "statements"]
 
 _STANCE = re.compile(
-    r"^(?P<np>(?:[Tt]he\s+)?[A-Z][^,]{0,60}?)\s+(?:has|have|had)\s+(?:concerns|fears|doubts|suspicions)\b|"
-    r"^(?P<np2>(?:[Tt]he\s+)?[A-Z][^,]{0,60}?)\s+(?:believes|believed|thinks|fears|suspects|is concerned|was concerned|wants|plans|intends|is considering|was considering)\b"
+    r"^(?P<np>(?:[Tt]he\s+|[Aa]n?\s+)?[\w'’&. -]{2,60}?)\s+(?:has|have|had)\s+(?:concerns|fears|doubts|suspicions)\b|"
+    r"^(?P<np2>(?:[Tt]he\s+|[Aa]n?\s+)?[\w'’&. -]{2,60}?)\s+(?:believes|believed|thinks|fears|suspects|is concerned|was concerned|wants|plans|intends|is considering|was considering)\b"
 )
 _OUR_PEOPLE = re.compile(
     r"^(?:And\s+|But\s+)?(?:Our|My)\s+(?P<who>members|staff|workers|colleagues|clients|customers|patients|residents|officers|people|engineers|drivers)\s+(?:think|say|believe|tell us|told us|report|fear|feel|know)\b"
@@ -60,12 +61,15 @@ class Statement:
     kind_reason: str = ""
     subjects: list[Party] = attrs.field(factory=list)
     accused: Party | None = None
+    #: "accused Y of": the accused as the article words it.
+    accused_words: str = ""
     date: PartialDate | None = None
     date_note: str = ""
     #: Whether the date comes from words of the article (not the article's own date).
     dated_by_words: bool = False
     notes: list[str] = attrs.field(factory=list)
     original: str | None = None
+    original_language: str | None = None
     translated_by: Party | None = None
     #: "Asked about the post": what the words answer, when the article says.
     reply_to: str = ""
@@ -277,7 +281,7 @@ class _Pass:
             )
             if att.accused:
                 accused, _found = resolve(ctx, att.accused)
-                statement.accused = accused
+                statement.accused, statement.accused_words = accused, att.accused
             self.dated(statement, list(att.when))
             out.append(statement)
         return out
@@ -417,7 +421,12 @@ def classify(statements_: list[Statement], outlet: Party) -> None:
     for s in statements_:
         speaker = s.speaker
         s.text = proposition(
-            s.content, speaker_name=speaker.short_name or speaker.name, quoted=s.quoted and s.content.strip()[:1] in "“\"‘'"
+            s.content,
+            speaker_name=speaker.short_name or speaker.name,
+            quoted=s.quoted and s.content.strip()[:1] in "“\"‘'",
+            verb_kind=REPORTING_VERBS.get(s.verb, ""),
+            accused=s.accused_words,
+            verb=s.verb,
         )
         if s.kind:
             continue

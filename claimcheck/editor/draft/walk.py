@@ -30,7 +30,7 @@ _SUBHEADING_MAX_WORDS = 8
 _CORRECTION = re.compile(r"^(?P<kind>Correction|Clarification|Editor's note|Editor’s note)\b.{0,60}?:\s+(?=[A-Z\"“‘'])", re.IGNORECASE)
 _UPDATE = re.compile(r"^(?:Update|Updated)\b.{0,60}?:\s+(?=[A-Z\"“‘'])")
 _TRANSLATION = re.compile(
-    r"^(?:(?:All\s+)?(?:quotes|quotations|remarks|comments|interviews?)\s+(?:from|in)\s+(?P<lang>[A-Z][a-z]+)\s+(?:have been|were|are|has been)\s+translated(?:\s+(?:by|for)\s+(?P<by>[^.]+?))?|Translated\s+from\s+(?:the\s+)?(?P<lang2>[A-Z][a-z]+)(?:\s+by\s+(?P<by2>[^.]+?))?)\.?$"
+    r"^(?:(?:[Aa]ll\s+)?(?:[Qq]uotes|[Qq]uotations|[Rr]emarks|[Cc]omments|[Ii]nterviews?)\s+(?:from|in)\s+(?P<lang>[A-Z][a-z]+)\s+(?:have been|were|are|has been)\s+translated(?:\s+(?:by|for)\s+(?P<by>[^.]+?))?|Translated\s+from\s+(?:the\s+)?(?P<lang2>[A-Z][a-z]+)(?:\s+by\s+(?P<by2>[^.]+?))?)\.?$"
 )
 DECLINED = re.compile(
     r"\b(?:declined|refused)\s+to\s+(?:comment|answer|respond)|\bwould\s+not\s+(?:comment|be\s+drawn)|\bdid\s+not\s+wish\s+to\s+comment|\bdeclined\s+(?:a\s+)?requests?\s+for\s+(?:comment|an\s+interview)|\bnot\s+be\s+appropriate\s+to\s+comment"
