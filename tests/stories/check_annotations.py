@@ -1,5 +1,8 @@
-"""Check every tests/stories/*/story.yaml (and reprints.yaml) against its article.txt: shape, vocabulary, verbatim quotes, locators, order."""
+"""Check every tests/stories/*/story.yaml (and reprints.yaml) against its article.txt: shape, vocabulary, verbatim quotes, locators, order.
+Check each story's corpus (claims/) and expected.yaml where they exist: the article's sha256, the quotes of reprints (which the
+tool cannot check), and that every expected finding is a balance code about a record of the corpus."""
 
+import hashlib
 import re
 import sys
 from pathlib import Path
@@ -48,6 +51,19 @@ KINDS = {"allegation", "denial", "assertion", "assessment", "prediction", "actio
 OUTCOMES = {"answered", "declined", "not-reached", "no-response-yet", "not-asked"}
 DOC_KINDS = {"article", "letter", "report", "statement", "filing", "web-page", "broadcast", "interview", "social-media-post", "other"}
 RELATIONS = {"reprints", "based-on", "quotes", None}
+BALANCE_CODES = {
+    "unanswered-accusation",
+    "interested-party-only",
+    "single-source",
+    "second-hand-only",
+    "unnamed-source",
+    "single-origin",
+    "outlet-only",
+    "reply-not-sought",
+    "possible-duplicate",
+    "verdict-without-evidence",
+    "verdict-contradicts-evidence",
+}
 DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
 EDTF = re.compile(rf"^({DATE}|\.\./{DATE}|{DATE}/\.\.|{DATE}/{DATE})$")
 
@@ -171,7 +187,72 @@ def check_story(folder: Path) -> tuple[list[str], str]:
     if reprints.exists():
         check_reprints(name, yaml.safe_load(reprints.read_text(encoding="utf-8")), blocks, errors)
     summary = f"{name}: {len(paragraphs)} paragraphs, {len(sentences)} sentences, editor_expects {true_n} true / {false_n} false"
+    if (folder / "claims").is_dir():
+        summary += check_corpus(folder, article, errors)
     return errors, summary
+
+
+def check_corpus(folder: Path, article: str, errors: list[str]) -> str:
+    """The corpus in claims/ and expected.yaml: what `claimcheck validate` cannot see (reprinted quotes, the
+    expectations' shape and references). Returns the summary's tail."""
+    name = folder.name
+    config = yaml.safe_load((folder / "claims" / "claimcheck.yaml").read_text(encoding="utf-8"))
+    if config.get("fulltext_paths") != [".."]:
+        errors.append(f"{name}: claims/claimcheck.yaml fulltext_paths is not ['..']")
+    records: dict[str, list[dict[str, Any]]] = {}
+    for path in sorted((folder / "claims").glob("*.yaml")):
+        if path.name == "claimcheck.yaml":
+            continue
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for kind, items in data.items():
+            records.setdefault(kind, []).extend(items or [])
+    ids = {r["id"] for items in records.values() for r in items}
+    documents = {d["id"]: d for d in records.get("documents", [])}
+    digest = hashlib.sha256((folder / "article.txt").read_bytes()).hexdigest()
+    if not any(d.get("fulltext", {}).get("file") == "article.txt" and d["fulltext"]["sha256"] == digest for d in documents.values()):
+        errors.append(f"{name}: no document records article.txt with its sha256")
+    papers: dict[str, dict[str, Any]] = {}
+    if (folder / "reprints.yaml").exists():
+        papers = {r["url"]: r for r in yaml.safe_load((folder / "reprints.yaml").read_text(encoding="utf-8"))["reprints"]}
+    blocks = blocks_of(article)
+    flat = lambda text: " ".join(text.split())  # noqa: E731
+    for claim in records.get("claims", []):
+        for a in claim["appearances"]:
+            doc = documents.get(a["document"], {})
+            if not doc.get("reprints"):
+                continue
+            paper = papers.get(doc.get("url", ""))
+            if paper is None:
+                errors.append(f"{name}: reprint {a['document']} is not in reprints.yaml (matched by url)")
+                continue
+            own = [paper["headline"]] + [c.get("after") or c.get("text") or "" for c in paper["changes"] if c["change"] != "removed"]
+            carried = [blocks[loc] for loc in paper["carries"]]
+            if not any(flat(a["quote"]) in flat(text) for text in own + carried):
+                errors.append(f"{name}: {claim['id']}: quote in {a['document']} is not in a paragraph that paper carries, nor its own change")
+    path = folder / "expected.yaml"
+    if not path.exists():
+        errors.append(f"{name}: claims/ without expected.yaml")
+        return ""
+    expected = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if list(expected) != ["expected", "not_expected", "not_checkable"]:
+        errors.append(f"{name}: expected.yaml keys {list(expected)}")
+        return ""
+    seen: dict[tuple[str, str], str] = {}
+    for section in ("expected", "not_expected"):
+        for e in expected[section] or []:
+            if list(e) != ["code", "record", "because"] or e["code"] not in BALANCE_CODES or e["record"] not in ids:
+                errors.append(f"{name}: {section} entry {e} is malformed, not a balance code, or about no record")
+                continue
+            key = (e["code"], e["record"])
+            if key in seen:
+                errors.append(f"{name}: {key} is listed twice ({seen[key]}, {section})")
+            seen[key] = section
+    for e in expected["not_checkable"] or []:
+        if list(e) != ["about", "why"]:
+            errors.append(f"{name}: not_checkable entry {e} is malformed")
+    counts = [len(records.get(k, [])) for k in ("claims", "relations", "comments", "reviews")]
+    counts += [len(expected[k] or []) for k in ("expected", "not_expected", "not_checkable")]
+    return "; corpus {} claims, {} relations, {} comments, {} reviews; expected {} / not {} / not checkable {}".format(*counts)
 
 
 def check_reprints(name: str, data: dict[str, Any], blocks: dict[str, str], errors: list[str]) -> None:
