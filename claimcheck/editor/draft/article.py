@@ -2,7 +2,8 @@
 their offsets in the full text, from a plain-text file or a web page.
 
 Plain text: blocks are separated by blank lines; the first is the headline; the second is the
-standfirst unless it begins with ``By `` (a byline); a block that begins with ``By `` is the byline;
+standfirst unless it begins with ``By `` (a byline), is the last block, or runs to more than
+:data:`STANDFIRST_WORDS` words (then it is the first paragraph); a block that begins with ``By `` is the byline;
 every later block is ``paragraph 1``, ``paragraph 2``… (subheadings and notes included, so locators
 count as a reader does). A web page is reduced to the same shape with the standard library's
 ``html.parser``: the ``<h1>`` (or ``<title>``), a standfirst (an element whose class says so, or an
@@ -20,6 +21,8 @@ import attrs
 __all__ = ["Article", "Block", "from_html", "from_text"]
 
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n")
+#: The longest block read as a standfirst.
+STANDFIRST_WORDS = 45
 #: "CALDER LAKE, Ont. (NWS) — ": a dateline opening the first paragraph of wire copy.
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,(?: [A-Z][A-Za-z.]*)*(?: \([A-Za-z]+\))? ?[—–-]+ ")
 
@@ -63,10 +66,12 @@ def from_text(text: str) -> Article:
         spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, len(text)))
+    spans = [(a, b) for a, b in spans if text[a:b].strip()]
     blocks: list[Block] = []
     byline: str | None = None
     paragraph = 0
-    for start, end in spans:
+    for index, (start, end) in enumerate(spans):
+        last = index == len(spans) - 1
         raw = text[start:end]
         lead = len(raw) - len(raw.lstrip())
         body = raw.strip()
@@ -78,7 +83,7 @@ def from_text(text: str) -> Article:
         elif body.startswith("By ") and byline is None and paragraph == 0:
             byline = body
             continue
-        elif len(blocks) == 1 and byline is None and paragraph == 0:
+        elif len(blocks) == 1 and byline is None and paragraph == 0 and not last and len(body.split()) <= STANDFIRST_WORDS:
             locator = "standfirst"
         else:
             paragraph += 1

@@ -79,6 +79,9 @@ def _source(ids: _Ids, party: Party, used: list[Party]) -> Proposal:
         record["description"] = _one_line("; ".join(party.descriptions[:3]), 400)
     if party.aliases:
         record["aliases"] = list(dict.fromkeys(party.aliases))
+    part_of = [ids.party(p) for p in party.part_of if p in used and p is not party]
+    if part_of:
+        record["part_of"] = list(dict.fromkeys(part_of))
     represents = [ids.party(p) for p in party.represents if p in used and p is not party]
     if represents:
         record["represents"] = list(dict.fromkeys(represents))
@@ -241,7 +244,7 @@ def assemble(
     def use(party: Party | None) -> None:
         if party is not None and party not in used:
             used.append(party)
-            for p in party.represents:
+            for p in [*party.represents, *party.part_of]:
                 use(p)
 
     use(outlet)

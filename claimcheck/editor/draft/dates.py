@@ -51,9 +51,9 @@ class DateMention:
     kind: str
     groups: dict[str, str | None]
 
-    def resolve(self, document: PartialDate | None) -> tuple[PartialDate | None, str]:
+    def resolve(self, document: PartialDate | None, *, after: bool = False) -> tuple[PartialDate | None, str]:
         """The date the words mean against ``document`` (``None`` when they cannot be resolved), and how."""
-        return resolve(self, document)
+        return resolve(self, document, after=after)
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -95,6 +95,17 @@ def _day_before(month: int, day: int, before: dt.date) -> dt.date | None:
     return None
 
 
+def _day_after(month: int, day: int, after: dt.date) -> dt.date | None:
+    for year in (after.year, after.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= after:
+            return candidate
+    return None
+
+
 def _span(lo: dt.date, hi: dt.date) -> PartialDate:
     return as_date(lo, hi) if lo <= hi else as_date(hi, lo)
 
@@ -120,9 +131,18 @@ def _absolute(mention: DateMention, words: str) -> PartialDate | None:
     return None
 
 
-def _relative(mention: DateMention, words: str, document: PartialDate, lo: dt.date, hi: dt.date) -> tuple[PartialDate | None, str]:
-    """The date of words that need the article's date ("on Tuesday", "In May", "last week")."""
+def _relative(
+    mention: DateMention, words: str, document: PartialDate, lo: dt.date, hi: dt.date, *, after: bool = False
+) -> tuple[PartialDate | None, str]:
+    """The date of words that need the article's date ("on Tuesday", "In May", "last week"); ``after``
+    reads a day of the year as the first on or after it (a correction dated "Sept. 17")."""
     g = mention.groups
+    if after and mention.kind in {"day-month", "month-day"}:
+        month, day = _month_number(str(g["month"])), int(str(g["day"]))
+        day_after = _day_after(month, day, lo)
+        if day_after is None:
+            return None, f"{words}: no such day on or after the article's date"
+        return _span(day_after, day_after), f"{words}: the first such day on or after the article's date"
     if mention.kind in {"month", "month-start"} and g.get("month"):
         month = _month_number(str(g["month"]))
         first, last = _latest_month(month, lo), _latest_month(month, hi)
@@ -149,8 +169,9 @@ def _relative(mention: DateMention, words: str, document: PartialDate, lo: dt.da
     return None, f"{words}: not resolved"
 
 
-def resolve(mention: DateMention, document: PartialDate | None) -> tuple[PartialDate | None, str]:
-    """What ``mention`` means against the document's date, and a note saying how it was read."""
+def resolve(mention: DateMention, document: PartialDate | None, *, after: bool = False) -> tuple[PartialDate | None, str]:
+    """What ``mention`` means against the document's date, and a note saying how it was read (``after``:
+    words dating something after the document, such as a correction)."""
     words = f'"{mention.phrase.strip()}"'
     try:
         absolute = _absolute(mention, words)
@@ -162,6 +183,6 @@ def resolve(mention: DateMention, document: PartialDate | None) -> tuple[Partial
         hi = document.latest if document else None
         if document is None or lo is None or hi is None:
             return None, f"{words}: the article's date is needed to resolve it"
-        return _relative(mention, words, document, lo, hi)
+        return _relative(mention, words, document, lo, hi, after=after)
     except (DateError, ValueError) as exc:
         return None, f"{words}: {exc}"

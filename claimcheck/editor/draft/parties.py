@@ -19,7 +19,7 @@ from claimcheck.core.dates import PartialDate
 from claimcheck.editor.draft.lexicon import DOCUMENT_NOUNS
 from claimcheck.editor.draft.names import kind_of, role_key, significant_tokens
 
-__all__ = ["Document", "Documents", "Parties", "Party", "name_key"]
+__all__ = ["Document", "Documents", "Parties", "Party", "answers_for", "name_key"]
 
 
 #: "Chinese", "Bolivian", "Dutch": adjectives of nationality, never a short name for a party.
@@ -184,8 +184,11 @@ class Parties:
     def unnamed(self, name: str, *, where: str, represents: Party | None = None) -> Party:
         """An unnamed source ("a former shift supervisor", "Unnamed analysts"), one per wording."""
         key = name_key(name)
-        for party in self.all:
+        for party in [*self.all, *self.existing]:
             if party.unnamed and key in party.name_keys():
+                if party in self.existing:
+                    self.existing.remove(party)
+                    self.all.append(party)
                 return party
         party = self.add(name, where=where, kind="unnamed-group", reason="it is not named", unnamed=True)
         if represents is not None and represents is not party:
@@ -265,3 +268,13 @@ class Documents:
         doc = Document(noun=noun, kind=DOCUMENT_NOUNS.get(noun, "other"), phrase=phrase, author=author, first_seen=where, seen_at=[pos])
         self.all.append(doc)
         return doc
+
+
+def answers_for(party: Party, everyone: list[Party]) -> set[int]:
+    """The ids of the parties ``party`` answers for (docs/format.md): itself, whom it speaks for, and every
+    party joined to either by part_of, in either direction."""
+    speaks = [party, *party.represents]
+    out = {id(p) for p in speaks}
+    for p in speaks:
+        out |= {id(q) for q in p.part_of} | {id(q) for q in everyone if p in q.part_of}
+    return out

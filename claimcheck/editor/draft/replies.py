@@ -22,7 +22,7 @@ from claimcheck.core.dates import PartialDate
 from claimcheck.editor.draft.dates import find_dates
 from claimcheck.editor.draft.lexicon import REPORTING_VERBS
 from claimcheck.editor.draft.names import parse
-from claimcheck.editor.draft.parties import Party
+from claimcheck.editor.draft.parties import Party, answers_for
 from claimcheck.editor.draft.speakers import Context, resolve
 from claimcheck.editor.draft.statements import Statement
 from claimcheck.editor.draft.walk import DECLINED, NO_RESPONSE, NOT_REACHED, Sentence, refusal
@@ -220,26 +220,33 @@ class _Requests:
     def asked(self, sentence: Sentence) -> None:
         for m in ASKED.finditer(sentence.text):
             when = _date(sentence.text[m.start() :], self.date)
-            for target in re.split(r",\s*(?:and\s+)?(?:sent\s+questions\s+(?:the\s+same\s+day\s+)?to\s+)?|\s+and\s+", m.group("who")):
-                target = re.sub(r"\s+(?:on|by)\s+\d.*$|\s+the same day.*$", "", target).strip()
-                through = re.match(r"(?P<who>.+?)\s+through\s+(?:its|their|his|her)\s+(?P<role>[a-z ]+)$", target)
-                if through:
-                    target = through.group("who")
-                if not target or re.match(r"\d", target):
+            who = m.group("who")
+            through = re.search(r"\s+through\s+(?:its|their|his|her)\s+(?P<role>[a-z][a-z ]*?),\s*(?P<name>[A-Z][^,]+)", who)
+            person = None
+            if through is not None:
+                person = self.ctx.parties.named(through.group("name").strip(), where=sentence.block.locator, person=True)
+                who = who[: through.start()] + who[through.end() :]
+            first = True
+            for target in re.split(r",\s*|\s+and\s+(?:sent\s+\w+\s+)?|\bto\s+", who):
+                target = re.sub(r"^(?:and|or)\s+", "", target.strip()).strip(" .;:")
+                if (
+                    not target
+                    or re.match(r"(?:on|by|the same|that|this|last|in)\b", target)
+                    or (find_dates(target) and len(target.split()) <= 3)
+                ):
+                    continue
+                if re.match(r"(?:sent|put|emailed|asked)\b", target):
                     continue
                 party, _notes = resolve(self.ctx, target)
                 if party is None or party.outlet:
                     continue
                 req = self.record(party, "asked", sentence, when=when, asked=True)
-                if through:
-                    rest = sentence.text[m.start("who") + m.group("who").find(through.group("role")) + len(through.group("role")) :]
-                    name = re.match(r",\s*(?P<name>[A-Z][^,]+),", rest)
-                    if name:
-                        person = self.ctx.parties.named(name.group("name"), where=sentence.block.locator, person=True)
-                        person.describe(f"{through.group('role')} of {req.subject.name}")
-                        if req.subject not in person.represents:
-                            person.represents.append(req.subject)
-                        req.asked_via = person
+                if first and person is not None and through is not None:
+                    person.describe(f"{through.group('role')} of {req.subject.name}")
+                    if req.subject not in person.represents and req.subject is not person:
+                        person.represents.append(req.subject)
+                    req.asked_via = person
+                first = False
 
 
 def requests(ctx: Context, sentences: list[Sentence], statements: list[Statement], document_date: PartialDate | None) -> list[Request]:
@@ -294,26 +301,20 @@ def _refuser(ctx: Context, sentence: Sentence, outcome: str) -> Party | None:
     return party
 
 
-def _answers_for(party: Party) -> set[int]:
-    out = {id(party), *(id(p) for p in party.represents)}
-    for p in party.represents:
-        out |= {id(q) for q in p.represents} | {id(q) for q in p.part_of}
-    out |= {id(p) for p in party.part_of}
-    return out
-
-
-def relations(statements: list[Statement]) -> list[Relation]:
+def relations(statements: list[Statement], everyone: list[Party] | None = None) -> list[Relation]:
     """Denials of allegations about the party that denies, and replies to what they were asked about."""
     out: list[Relation] = []
     allegations: list[Statement] = []
+    parties = everyone or []
     for s in statements:
         if s.kind == "allegation":
             allegations.append(s)
             continue
         if s.kind != "denial" and not s.reply_to:
             continue
-        mine = _answers_for(s.speaker)
-        about = [a for a in allegations if mine & {id(p) for p in a.subjects} and a.speaker is not s.speaker]
+        mine = answers_for(s.speaker, parties)
+        later = [a for a in statements if a.kind == "allegation" and a not in allegations]
+        about = [a for a in [*allegations, *later] if mine & {id(p) for p in a.subjects} and a.speaker is not s.speaker]
         if not about:
             continue
         if re.search(r"\b(?:the|these|those) (?:claims?|allegations?|accusations?|account)\b", s.content + " " + s.reply_to):

@@ -229,6 +229,12 @@ def draft_article(
         raise UsageError("the article holds no text")
     parties = Parties(_existing(corpus))
     notes: list[str] = []
+    digest = hashlib.sha256(fulltext).hexdigest()
+    known = next((d for d in corpus.documents.values() if d.fulltext is not None and d.fulltext.sha256 == digest), None) if corpus else None
+    if known is not None:
+        notes.append(f"the corpus already records this text as document {known.id}: merge the two, or delete this draft")
+        if publisher is None and known.publisher is not None:
+            publisher = known.publisher
     outlet, outlet_notes = _outlet(parties, publisher or article.meta.get("publisher"), corpus, article.byline)
     notes += outlet_notes
     authors = _authors(parties, article.byline)
@@ -237,12 +243,12 @@ def draft_article(
         notes.append("the article's date is not given: relative dates were not resolved; pass --date")
     walk = read(article, parties, outlet, document_date)
     found = statements(walk, document_date)
-    classify(found, outlet)
+    classify(found, outlet, parties.all)
     lead(found, outlet)
     for s in found:
         _originals(s, walk.language, walk.translator or outlet)
     asked = requests(walk.ctx, walk.sentences, found, document_date)
-    rels = relations(found)
+    rels = relations(found, parties.all)
     name = text_name or (path.name if path is not None and path.suffix.lower() in {".txt", ".md", ".text"} else None)
     if name is None:
         stem = path.stem if path is not None else (title or article.headline or "article")
@@ -251,7 +257,7 @@ def draft_article(
         name = (slugify(Path(name).stem, max_length=80) or "article") + ".txt"
     corrections = []
     for c in walk.corrections:
-        when = next((m.resolve(document_date)[0] for m in find_dates(c["prefix"])), None) or document_date
+        when = next((m.resolve(document_date, after=True)[0] for m in find_dates(c["prefix"])), None) or document_date
         if when is not None and c["text"]:
             corrections.append({"date": when.text, "kind": c["kind"], "text": c["text"]})
     facts = ArticleFacts(
@@ -259,7 +265,7 @@ def draft_article(
         date=document_date,
         url=url or article.meta.get("url"),
         language=language or article.meta.get("language"),
-        sha256=hashlib.sha256(fulltext).hexdigest(),
+        sha256=digest,
         file=name,
         authors=tuple(authors),
         corrections=tuple(corrections),

@@ -16,7 +16,7 @@ import re
 
 import attrs
 
-from claimcheck.editor.draft.lexicon import BODY_ROLES, GROUP_NOUNS, PERSON_ROLES
+from claimcheck.editor.draft.lexicon import BODY_ROLES, GROUP_NOUNS, NOT_NAMES, PERSON_ROLES
 from claimcheck.editor.draft.names import Phrase, kind_of, parse, role_key
 from claimcheck.editor.draft.parties import Documents, Parties, Party, name_key
 
@@ -63,6 +63,8 @@ class Context:
     where: str = ""
     #: Where the current sentence starts.
     sentence: int = 0
+    #: The article's full text (where a surname's first names are looked for).
+    text: str = ""
 
     def before(self) -> list[Mention]:
         """Mentions before the current place, latest first."""
@@ -217,18 +219,35 @@ def looks_person(phrase: Phrase, appositives: tuple[Phrase, ...] = ()) -> bool:
     return person
 
 
+def _full_name(ctx: Context, surname: str) -> str | None:
+    """The full name the article prints for "Mr Coyle": the first "<First> Coyle" it holds."""
+    for m in re.finditer(rf"\b((?:[A-Z][\w'’-]+\s+){{1,2}}){re.escape(surname)}\b", ctx.text):
+        words = m.group(1).split()
+        if all(w not in NOT_NAMES and w.rstrip(".") not in {"Mr", "Ms", "Mrs", "Dr", "Miss", "Mx", "Cllr"} for w in words):
+            return f"{m.group(1)}{surname}"
+    return None
+
+
 def named_party(ctx: Context, phrase: Phrase, appositives: tuple[Phrase, ...] = ()) -> Party:
     """The party a phrase with a name names, with what the phrase and its appositives say of it."""
-    assert phrase.name is not None
+    name = phrase.name
+    assert name is not None
+    if phrase.honorific and len(name.split()) == 1 and ctx.parties.lookup(name, person=True) is None:
+        full = _full_name(ctx, name)
+        if full is not None:
+            name = full
+            phrase = attrs.evolve(phrase, name=full)
+            found = ctx.parties.named(full, where=_where(ctx), person=True)
+            found.short_name = found.short_name or f"{phrase.honorific} {full.split()[-1]}"
     person = looks_person(phrase, appositives)
-    kind, reason = kind_of(phrase.name, " ".join([phrase.description or "", *(a.text for a in appositives)]))
+    kind, reason = kind_of(name, " ".join([phrase.description or "", *(a.text for a in appositives)]))
     if kind is not None and kind != "person":
         person = False
-    party = ctx.parties.named(phrase.name, where=_where(ctx), person=True if person else None, kind=kind, reason=reason)
+    party = ctx.parties.named(name, where=_where(ctx), person=True if person else None, kind=kind, reason=reason)
     if person and not party.person and party.kind is None:
         party.person, party.kind, party.kind_reason = True, "person", "the article gives a person's role or title"
-    if phrase.honorific and len(phrase.name.split()) == 1 and not party.source_id:
-        party.short_name = party.short_name or f"{phrase.honorific} {phrase.name}"
+    if phrase.honorific and len(name.split()) == 1 and not party.source_id:
+        party.short_name = party.short_name or f"{phrase.honorific} {name}"
     if phrase.parenthetical:
         if re.fullmatch(r"[A-Z][A-Z0-9&.-]{1,9}", phrase.parenthetical):
             party.add_alias(phrase.parenthetical)
@@ -322,6 +341,11 @@ def resolve(ctx: Context, text: str, appositives: tuple[str, ...] = (), *, docum
         person = _person_by_role(ctx, phrase)
         if person is not None:
             return person, [f'"{text}" read as {person.name}, whom the article gives that role']
+    if phrase.head in {"subsidiary", "unit", "division", "affiliate"} and phrase.determiner in {"the", "its", "their"}:
+        owner = next((m.party for m in ctx.before() if m.spoke and not m.party.person), None)
+        child = next((p for p in ctx.parties.all if owner is not None and owner in p.part_of), None)
+        if child is not None:
+            return child, [f'"{text}" read as {child.name}, part of {owner.name if owner else "it"}']
     described = _by_description(ctx, phrase)
     if described is not None:
         return described, [f'"{text}" read as {described.name}']

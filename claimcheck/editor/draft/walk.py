@@ -111,7 +111,7 @@ def _skip_reason(block: Block, text: str) -> str:
 
 def read(article: Article, parties: Parties, outlet: Party, document_date: PartialDate | None) -> Walk:
     """The first pass over ``article``."""
-    ctx = Context(parties=parties, documents=Documents(), outlet=outlet)
+    ctx = Context(parties=parties, documents=Documents(), outlet=outlet, text=article.text)
     walk = Walk(article=article, sentences=[], ctx=ctx)
     for bi, block in enumerate(article.blocks):
         ctx.block = bi
@@ -189,6 +189,7 @@ def _register(walk: Walk, document_date: PartialDate | None) -> None:
                         ctx.note(party, spoke=False, pos=sentence.pos)
             sentence.documents.append(_document_of(ctx, sentence, att, text))
         _register_runs(ctx, sentence)
+        _ties(ctx, sentence)
         _authorship(ctx, sentence)
         if not sentence.attributions and not sentence.skip:
             _loose_documents(ctx, sentence, document_date)
@@ -240,6 +241,28 @@ def _register_runs(ctx: Context, sentence: Sentence) -> None:
                 continue
             party = ctx.parties.add(name, where=sentence.block.locator)
         ctx.note(party, spoke=False, pos=sentence.pos + rs)
+
+
+_NAME = r"[A-Z][\w'’&.-]*(?:\s+(?:de\s+|of\s+)?[A-Z][\w'’&.-]*)*"
+_STAKE = re.compile(rf"(?P<x>{_NAME}),\s+in which\s+(?P<y>{_NAME})\s+(?:holds|owns|has)\s+[^,.;]*?\bstake\b")
+_SUBSIDIARY = re.compile(rf"(?P<y>{_NAME})['’]s\s+(?:[A-Za-z-]+\s+){{0,2}}(?:subsidiary|unit|division|arm|affiliate),?\s+(?P<x>{_NAME})")
+_PART_OF = re.compile(
+    rf"(?P<x>{_NAME}),\s+(?:a|an|the)\s+(?:[A-Za-z-]+\s+){{0,2}}(?:subsidiary|unit|division|arm|affiliate)\s+of\s+(?P<y>{_NAME})"
+)
+
+
+def _ties(ctx: Context, sentence: Sentence) -> None:
+    """Who the text says is part of whom: "Maderas Río Sereno, in which Holmgren holds a 70 per cent stake",
+    "Holmgren's Bolivian subsidiary, Maderas Río Sereno", "Río Sereno, a subsidiary of Holmgren"."""
+    for pattern in (_STAKE, _SUBSIDIARY, _PART_OF):
+        for m in pattern.finditer(sentence.text):
+            child = ctx.parties.named(m.group("x"), where=sentence.block.locator, person=False)
+            parent = ctx.parties.named(m.group("y"), where=sentence.block.locator, person=False)
+            if child is not parent and parent not in child.part_of:
+                child.part_of.append(parent)
+                child.notes.append(f"part of {parent.name}: {m.group(0)!r} ({sentence.block.locator})")
+                if child.kind is None and parent.kind == "company":
+                    child.kind, child.kind_reason = "company", f"a company {parent.name} holds"
 
 
 _WRITTEN_BY = re.compile(
