@@ -191,7 +191,7 @@ def test_relative_dates_are_resolved_against_the_article(words: str, date: str) 
 
 
 def test_dates_keep_the_precision_of_an_imprecise_article_date() -> None:
-    """"on Tuesday" in an article dated only to a month is every Tuesday it can be, not a day."""
+    """ "on Tuesday" in an article dated only to a month is every Tuesday it can be, not a day."""
     d = draft("Marta Oyelaran said on Tuesday that the quay would reopen.", date="2024-03")
     assert claim_quoting(d, "quay would reopen")["date"] == "2024-02-27/2024-03-26"
 
@@ -203,7 +203,7 @@ def test_undated_words_are_made_by_publication() -> None:
 
 
 def test_translated_quote_with_its_original() -> None:
-    """"EN" ("ORIGINAL"), and a note saying quotes were translated from French by the outlet."""
+    """ "EN" ("ORIGINAL"), and a note saying quotes were translated from French by the outlet."""
     d = draft(
         "“The harbour is ours” (“Le port est à nous”), Mayor Élodie Martin told a rally.",
         "Quotes from French have been translated by The Harbour Gazette.",
@@ -226,7 +226,10 @@ def test_the_outlets_own_words_and_an_actors_reported_act() -> None:
 
 def test_headline_is_attributed_as_the_body_attributes_it() -> None:
     """A headline credits the party the body gives the same words to."""
-    d = draft("Ferrybridge Logistics said on Monday that it would close the eastern quay for repairs.", headline="Eastern quay to close for repairs")
+    d = draft(
+        "Ferrybridge Logistics said on Monday that it would close the eastern quay for repairs.",
+        headline="Eastern quay to close for repairs",
+    )
     assert speaker(d, "Eastern quay to close") == "Ferrybridge Logistics"
 
 
@@ -245,3 +248,12 @@ def test_every_claim_and_relation_is_a_draft_and_every_guess_is_commented() -> N
     for block in blocks:
         if "- id:" in block:
             assert block.lstrip().startswith("#") or block.split("\n")[0].endswith(":"), block
+
+
+def test_paragraphs_one_a_line_without_blank_lines() -> None:
+    """A text whose paragraphs are separated by single line breaks is read one paragraph a line."""
+    text = "Quay to reopen\nBy Nell Ambrose\nMarta Oyelaran said on Monday that the quay would reopen.\nThe agency declined to comment.\n"
+    d = draft_article(text.encode(), publisher=PUBLISHER, date=DATE)
+    claim = claim_quoting(d, "quay would reopen")
+    assert claim["appearances"][0]["locator"] == "paragraph 1"
+    assert d.data["comments"][0]["outcome"] == "declined"

@@ -1,7 +1,8 @@
 """An article as the drafting rules read it: its blocks (headline, standfirst, byline, paragraphs) with
 their offsets in the full text, from a plain-text file or a web page.
 
-Plain text: blocks are separated by blank lines; the first is the headline; the second is the
+Plain text: blocks are separated by blank lines (or, in a text with no blank line between its
+paragraphs, are its lines); the first is the headline; the second is the
 standfirst unless it begins with ``By `` (a byline), is the last block, or runs to more than
 :data:`STANDFIRST_WORDS` words (then it is the first paragraph); a block that begins with ``By `` is the byline;
 every later block is ``paragraph 1``, ``paragraph 2``… (subheadings and notes included, so locators
@@ -67,6 +68,9 @@ def from_text(text: str) -> Article:
         pos = m.end()
     spans.append((pos, len(text)))
     spans = [(a, b) for a, b in spans if text[a:b].strip()]
+    lines = [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    if len(spans) <= 2 and len(lines) >= 4:
+        spans = lines  # a text with no blank lines between its paragraphs: one paragraph a line
     blocks: list[Block] = []
     byline: str | None = None
     paragraph = 0

@@ -27,13 +27,14 @@ from claimcheck.core.problems import Problem, Severity
 from claimcheck.editor.add import RecordError
 from claimcheck.editor.draft.article import Article, from_html, from_text
 from claimcheck.editor.draft.assemble import ArticleFacts, Proposal, assemble
+from claimcheck.editor.draft.classify import classify
 from claimcheck.editor.draft.dates import find_dates
 from claimcheck.editor.draft.kinds import proposition
 from claimcheck.editor.draft.names import kind_of, parse
 from claimcheck.editor.draft.parties import Parties, Party, name_key
 from claimcheck.editor.draft.render import render
 from claimcheck.editor.draft.replies import lead, relations, requests
-from claimcheck.editor.draft.statements import Statement, classify, statements
+from claimcheck.editor.draft.statements import Statement, statements
 from claimcheck.editor.draft.walk import read
 from claimcheck.editor.yamlstyle import plain_load
 from claimcheck.load.loader import CONFIG_NAME, load
@@ -225,7 +226,7 @@ def draft_article(
     that cannot be read.
     """
     article, fulltext, path = _read(source, input_format)
-    if not article.blocks:
+    if not any(ch.isalpha() for block in article.blocks for ch in block.text):
         raise UsageError("the article holds no text")
     parties = Parties(_existing(corpus))
     notes: list[str] = []
