@@ -257,3 +257,38 @@ def test_paragraphs_one_a_line_without_blank_lines() -> None:
     claim = claim_quoting(d, "quay would reopen")
     assert claim["appearances"][0]["locator"] == "paragraph 1"
     assert d.data["comments"][0]["outcome"] == "declined"
+
+
+def test_words_said_to_a_hearing_are_the_speakers_who_addressed_it() -> None:
+    """ "…, a tribunal heard" is the words of whoever the article says told the tribunal; "Ms X" is the X it names in full."""
+    d = draft(
+        "The landlord ignored 14 complaints about damp, an employment tribunal heard on Tuesday.",
+        "Representing the tenants, Oluwaseun Adebayo KC told the tribunal that the complaints had been logged and closed.",
+        '"Nobody read them," Ms Adebayo said.',
+    )
+    assert speaker(d, "ignored 14 complaints") == "Oluwaseun Adebayo KC"
+    assert speaker(d, "Nobody read them") == "Oluwaseun Adebayo KC"
+    assert claim_quoting(d, "ignored 14 complaints")["date"] == "2024-03-05"
+
+
+def test_researchers_from_a_body_speak_for_it() -> None:
+    """ "The researchers, from the X Institute, measured…; …, they found." and a study they wrote are the institute's."""
+    d = draft(
+        "Lead levels in tap water fell by a third, according to a study published on Monday.",
+        "The researchers, from the Norhaven Water Institute, sampled 900 homes. Most of the fall came after new pipes were laid, they found.",
+    )
+    assert speaker(d, "Lead levels in tap water") == "Norhaven Water Institute"
+    assert speaker(d, "Most of the fall") == "Norhaven Water Institute"
+
+
+def test_a_plural_common_noun_opening_a_sentence_is_not_a_name() -> None:
+    """ "Inspectors say…" names unnamed inspectors, not a party called Inspectors."""
+    d = draft("Inspectors say the crane was never certified.")
+    source = sources(d)[claim_quoting(d, "crane was never certified")["speaker"]]
+    assert source["kind"] == "unnamed-group"
+
+
+def test_a_reaction_and_what_was_said_with_it() -> None:
+    """ "X, which makes…, welcomed the report and said…": X's words, and its description."""
+    d = draft("Tidewatch Systems, which makes flood sensors, welcomed the report and said its sensors had cut false alarms by half.")
+    assert speaker(d, "cut false alarms") == "Tidewatch Systems"

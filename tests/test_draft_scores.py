@@ -12,14 +12,21 @@ claim-bearing sentences or clauses its story.yaml annotates. The definitions, fo
 * **right speaker**: of the drafted claims covering the entry, the one whose quote overlaps the annotated
   quote most has a speaker whose name, short name or an alias matches the annotated speaker's name (for
   SMIC, the name, short name or an alias of the speaker of a hand-recorded claim quoted from the
-  sentence): equal when compared case-insensitively, without a leading article ("the", "a", "an"), with
-  typographic apostrophes read as ASCII; or one being the other with words added at its end, when the
-  shorter has at least three words (an unnamed group described at more length). The drafted speaker being
-  the draft's publisher matches an annotated speaker who is the article's publisher.
+  sentence): equal when compared case-insensitively, without a leading article ("the", "a", "an") or
+  title ("Dr", "Prof", "Mr", "Ms", "Mrs", "Cllr", "Sir", "Dame") and without letters after the name ("KC",
+  "QC", "MP"), with typographic apostrophes read as ASCII; or one being the other with words added at its
+  end, when the shorter has at least three words (an unnamed group described at more length). The
+  drafted speaker being the draft's publisher matches an annotated speaker who is the article's publisher.
 
 Accuracy is over all entries (an entry not covered has no right speaker). Each test prints its table; the
 thresholds are the issue's for SMIC and floors a little under the measured figures for the stories, so a
 change that makes drafting worse fails here.
+
+The stories were read while the rules were written, so their figures are development figures. The two
+articles of ``tests/data/draft/`` were written and annotated for drafting before it was ever run on them:
+on that first run 6 of 13 (court-fraud-trial) and 4 of 15 (clinic-study-release) speakers were right, 6
+and 9 under the rule above (which then did not yet ignore titles); the rules have been improved on them
+since, so they too are now development figures.
 """
 
 from __future__ import annotations
@@ -52,7 +59,9 @@ FLOORS = {
 
 def _key(name: str) -> str:
     key = " ".join(name.replace("’", "'").replace("‘", "'").lower().split()).strip(" .,")
-    return re.sub(r"^(?:the|a|an)\s+", "", key)
+    key = re.sub(r"^(?:the|a|an)\s+", "", key)
+    key = re.sub(r"^(?:dr|prof|professor|mr|ms|mrs|miss|cllr|sir|dame)\.?\s+", "", key)
+    return re.sub(r"\s+(?:kc|qc|mp|msp|mep|phd)$", "", key)
 
 
 def names_match(drafted: list[str], annotated: list[str]) -> bool:
@@ -214,6 +223,25 @@ def _story_entries(story: dict[str, Any], full: str) -> list[dict[str, Any]]:
 
 
 _RESULTS: dict[str, dict[str, Any]] = {}
+WRITTEN = REPO / "tests" / "data" / "draft"
+#: Articles written for drafting (see the module docstring), with their floors.
+WRITTEN_FLOORS = {"court-fraud-trial": (1.0, 0.8), "clinic-study-release": (1.0, 0.9)}
+
+
+@pytest.mark.parametrize("slug", list(WRITTEN_FLOORS))
+def test_written_article_draft_scores(slug: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The two articles written for drafting are covered and their speakers found at least as well as measured."""
+    annotations = yaml.safe_load((WRITTEN / slug / "annotations.yaml").read_text(encoding="utf-8"))
+    path = WRITTEN / slug / "article.txt"
+    full = path.read_text(encoding="utf-8")
+    draft = draft_article(path, publisher=annotations["publisher"], date=str(annotations["date"]))
+    result = score(draft, full, _story_entries(annotations, full), publisher={annotations["publisher"]})
+    with capsys.disabled():
+        print("\n" + _table(f"claimcheck draft on {slug} (written for drafting)", {slug: result}))
+        print(_misses(result))
+    coverage, accuracy = WRITTEN_FLOORS[slug]
+    assert result["coverage"] >= coverage
+    assert result["accuracy"] >= accuracy
 
 
 @pytest.mark.parametrize("slug", list(FLOORS))

@@ -15,6 +15,7 @@ from claimcheck.editor.draft.sentences import MASK, Quote
 
 __all__ = [
     "ACCORDING",
+    "HEARINGS",
     "BOUNDARY",
     "DOCUMENT_ONLY",
     "DOC_NOUN",
@@ -24,6 +25,7 @@ __all__ = [
     "Clauses",
     "Span",
     "clause_like",
+    "hearing_told",
     "quoted",
     "strip",
     "top_level_split",
@@ -39,7 +41,9 @@ _PASSIVE_OR_NEGATED = re.compile(
 )
 _RELATIVE = re.compile(r"\b(?:that|which|who)\s+$")
 _SPEECH = frozenset({"says", "said", "claims", "claimed", "insists", "argues", "maintains", "warns", "fears", "believes", "admits"})
-_AUX = re.compile(r"(?:\s+(?:has|have|had|also|later|previously|then|again|now|separately|publicly|privately|earlier|repeatedly))+\s*$")
+_AUX = re.compile(
+    r"(?:\s+(?:has|have|had|also|later|previously|then|again|now|separately|publicly|privately|earlier|repeatedly|was|were|been))+\s*$"
+)
 _SUBORDINATE = re.compile(r"\b(?:after|before|while|when|as|because|although|though|once|until|whereas|if)\s+(?=\S)")
 #: Where a new clause (and so a new attribution) can start inside a sentence.
 BOUNDARY = re.compile(r",\s+(?:after|before|while|when|as|but|although|though|whereas|and)\s+|,\s+(?=saying\b)|;\s+|\s+—\s+")
@@ -135,6 +139,20 @@ def quoted(text: str, quotes: tuple[Quote, ...], span: Span) -> bool:
     return words >= 2 or (words >= 1 and any(q.start <= span[0] + 1 and q.end >= span[1] - 1 for q in quotes))
 
 
+#: What a hearing is called: "a jury … heard", "the inquest was told".
+HEARINGS = re.compile(
+    r"\b(?:jury|jurors|court|inquest|tribunal|inquiry|hearing|committee|meeting|panel|magistrates|commission)\b", re.IGNORECASE
+)
+
+
+def hearing_told(left: str, verb: str) -> bool:
+    """Whether ``verb`` ("heard", "was told") has a hearing as its subject: the words were said to it."""
+    tail = left.split(",")[-1]
+    if verb == "told" and not re.search(r"\b(?:was|were|had been|has been)\s+$", left):
+        return False
+    return bool(HEARINGS.search(tail))
+
+
 class Clauses:
     """The working state for one sentence: its text, masked text and offsets."""
 
@@ -171,14 +189,26 @@ class Clauses:
         for m in VERB.finditer(self.m, base, self.end):
             before = self.m[max(base, m.start() - 24) : m.start()]
             verb = m.group("verb")
+            if verb in {"heard", "told"} and hearing_told(self.m[base : m.start()], verb):
+                out.append(m)  # "a jury heard", "the committee was told": words said to a hearing
+                continue
+            if verb == "heard":
+                continue
             if _PASSIVE_OR_NEGATED.search(before) and not re.search(r"\b(?:has|have|had)\s+$", before):
                 continue
+            if verb in {"reported", "reports", "report"} and not re.match(
+                rf"\s*(?:to\s+[^,.]+?\s+)?(?:that\b|[.,:]|$|[“\"‘'{MASK}])", self.m[m.end() : self.end]
+            ):
+                continue  # "nurses reported injuries": what happened to them, not words they said
             if _RELATIVE.search(before) and verb not in _SPEECH:
                 continue
-            if verb in {"found", "find", "finds", "show", "showed"} and re.search(
-                r"\b(?:she|he|they|we|i|had|has)\s+(?:\w+\s+)?$", before, re.I
+            trailing = not self.m[m.end() : self.end].strip(" .!?")
+            if (
+                verb in {"found", "find", "finds", "show", "showed"}
+                and not trailing
+                and re.search(r"\b(?:she|he|they|we|i|had|has)\s+(?:\w+\s+)?$", before, re.I)
             ):
-                continue
+                continue  # "a plumber she hired later found lead": not a report; "…, they found." is
             if verb in _NOUN_TOO and not re.match(
                 rf"\s*(?:that\b|it\b|they\b|he\b|she\b|the\b|a\b|an\b|[A-Z0-9]|:|[“\"‘'{MASK}]|[.,]|$)", self.m[m.end() : self.end]
             ):

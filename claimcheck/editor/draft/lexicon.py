@@ -29,7 +29,7 @@ def _verbs(kind: str, *forms: str) -> None:
         REPORTING_VERBS[form] = kind
 
 
-_verbs("", "said", "says", "say", "told", "tells", "tell", "added", "adds", "stated", "states", "wrote", "writes")
+_verbs("", "heard", "said", "says", "say", "told", "tells", "tell", "added", "adds", "stated", "states", "wrote", "writes")
 _verbs("", "explained", "explains", "noted", "notes", "replied", "responded", "confirmed", "confirms")
 _verbs("", "reported", "reports", "revealed", "reveals", "showed", "shows", "show", "found", "finds", "find")
 _verbs("", "indicated", "indicates", "acknowledged", "acknowledges", "conceded", "concedes", "admitted", "admits", "admit")
@@ -42,6 +42,9 @@ _verbs("prediction", "warned", "warns", "warn", "predicted", "predicts", "foreca
 _verbs("prediction", "expects", "expect", "expected", "fears", "fear", "feared")
 _verbs("assessment", "believes", "believe", "believed", "thinks", "think", "suggested", "suggests", "suggest", "concluded", "concludes")
 _verbs("assessment", "estimated", "estimates", "estimate", "considers", "consider", "sees", "see", "regards", "regard", "views")
+_verbs(
+    "assessment", "welcomed", "welcomes", "praised", "praises", "criticised", "criticized", "criticises", "condemned", "condemns", "hailed"
+)
 _verbs("action", "recommended", "recommends", "urged", "urges", "promised", "promises", "pledged", "pledges", "vowed", "vows")
 _verbs("action", "agreed", "agrees", "ordered", "orders", "decided")
 
@@ -80,6 +83,7 @@ PERSON_ROLES = frozenset(
     | {"grower", "teacher", "nurse", "doctor", "surgeon", "inspector", "head", "leader", "chief", "deputy", "representative"}
     | {"employee", "miner", "commissioner", "trustee", "partner", "campaigner", "activist", "agent", "editor", "reporter"}
     | {"correspondent", "treasurer", "auditor", "planner", "architect", "pilot", "captain", "judge", "mp", "aide", "staffer"}
+    | {"prosecutor", "investigator", "detective", "juror", "witness", "coroner", "epidemiologist", "physician", "pharmacist"}
 )
 #: Plural nouns that, bare or with a number, name an unnamed group ("analysts", "three people").
 GROUP_NOUNS = frozenset(
@@ -88,6 +92,7 @@ GROUP_NOUNS = frozenset(
     | {"investors", "executives", "managers", "engineers", "doctors", "nurses", "teachers", "parents", "patients", "diplomats"}
     | {"insiders", "lawyers", "observers", "witnesses", "neighbours", "neighbors", "drivers", "miners", "locals", "villagers"}
     | {"councillors", "lawmakers", "legislators", "ministers", "inspectors", "auditors", "consultants", "academics", "users"}
+    | {"prosecutors", "investigators", "detectives", "jurors", "judges", "police", "protesters", "unions", "regulators", "scholars"}
 )
 #: Role nouns that stand for a company or a body in a definite description ("the mine's owner").
 BODY_ROLES = _pairs(

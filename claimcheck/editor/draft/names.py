@@ -200,7 +200,7 @@ def parse(text: str) -> Phrase:
     det_match = _DETERMINERS.match(phrase)
     determiner = det_match.group("det").lower() if det_match else None
     body = phrase[det_match.end() :] if det_match else phrase
-    runs = proper_runs(body)
+    runs = [r for r in proper_runs(body) if not _common_noun(body[r[0] : r[1]])]
     lower_words = [w.lower().strip(",.") for w in re.findall(r"[\w'’-]+", body)]
     # the head run: the last run that is not the complement of a preposition, nor a modifier of a noun
     head_run: tuple[int, int] | None = None
@@ -217,6 +217,9 @@ def parse(text: str) -> Phrase:
             continue
         if prev in _PREPOSITIONS:
             org = org or run
+            continue
+        if body[:1].islower() and any(w.lower() in _PREPOSITIONS or w.lower() in {"who", "which", "that"} for w in before):
+            org = org or run  # "a study published … in the journal X": X is not what the phrase names
             continue
         if nxt in _BODY_TAILS:
             head_run = (rs, re_ + len(body[re_:]) - len(body[re_:].lstrip()) + len(after[0]))
@@ -295,6 +298,12 @@ def parse(text: str) -> Phrase:
         description=description,
         parenthetical=parenthetical,
     )
+
+
+def _common_noun(run: str) -> bool:
+    """A capitalised word that is only a common noun starting a sentence ("Prosecutors say…", "Researchers found…")."""
+    word = run.lower()
+    return " " not in run and (word in GROUP_NOUNS or (word.endswith("s") and word[:-1] in PERSON_ROLES))
 
 
 def _head_noun(words: list[str]) -> str:

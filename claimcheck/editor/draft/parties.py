@@ -26,6 +26,10 @@ __all__ = ["Document", "Documents", "Parties", "Party", "answers_for", "name_key
 _DEMONYM = re.compile(r"(?:ese|ish|ian|ean|an|ch|ic|i)$")
 
 
+#: Titles before a name and letters after it, never a surname ("Sarah Whitlow KC" is Ms Whitlow).
+_NOT_SURNAMES = frozenset({"Dr", "Prof", "Jr", "Sr", "KC", "QC", "MP", "MSP", "MEP", "PhD", "MD", "OBE", "MBE", "CBE", "II", "III"})
+
+
 def name_key(name: str) -> str:
     """A name as two spellings of it share it: lowercase, ASCII apostrophes, no leading article, no
     trailing full stop."""
@@ -85,7 +89,7 @@ class Party:
         """The last word of a person's name."""
         if not self.person:
             return None
-        words = [w for w in self.name.split() if w.rstrip(".") not in {"Dr", "Prof", "Jr", "Sr"}]
+        words = [w.strip(",") for w in self.name.split() if w.strip(",.") not in _NOT_SURNAMES]
         return words[-1].lower() if words else None
 
 
@@ -122,7 +126,7 @@ class Parties:
                         and party.kind is None
                         and not party.unnamed
                         and len(party.name.split()) >= 2
-                        and party.name.split()[-1].lower() == bare.lower()
+                        and [w for w in party.name.split() if w.strip(",.") not in _NOT_SURNAMES][-1].lower() == bare.lower()
                     ):
                         party.person, party.kind, party.kind_reason = True, "person", f'called "{name}" as a person'
                         return party

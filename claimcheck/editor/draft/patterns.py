@@ -32,6 +32,7 @@ from claimcheck.editor.draft.clauses import (
     VERB,
     Clauses,
     Span,
+    hearing_told,
     quoted,
     strip,
     top_level_split,
@@ -72,6 +73,9 @@ class Attribution:
     accused: str = ""
     #: Whether the content is, or holds, a quotation.
     quoted: bool = False
+    #: The words were said to a hearing ("a jury heard", "the committee was told"): ``speaker`` is the
+    #: hearing, and whoever spoke is looked for elsewhere.
+    heard: bool = False
 
 
 def analyse(text: str, masked_text: str, start: int, end: int, quotes: tuple[Quote, ...]) -> list[Attribution]:
@@ -163,6 +167,16 @@ def _attribution(
     s: Clauses, verb: re.Match[str], verb_text: str, floor: int, end: int, out: list[Attribution], prefix: str, when: list[Span]
 ) -> Attribution | None:
     """The attribution of one reporting verb, or ``None`` when the verb reports nothing here."""
+    made = _attribution_of(s, verb, verb_text, floor, end, out, prefix, when)
+    if made is not None and verb_text in {"heard", "told"} and hearing_told(s.m[floor : verb.start()], verb_text):
+        made = attrs.evolve(made, heard=True)
+    return made
+
+
+def _attribution_of(
+    s: Clauses, verb: re.Match[str], verb_text: str, floor: int, end: int, out: list[Attribution], prefix: str, when: list[Span]
+) -> Attribution | None:
+    """The attribution of one reporting verb, or ``None`` when the verb reports nothing here."""
     relative = re.search(r"(?:^|,)\s*(?:which|who)\s+$", s.m[floor : verb.start()])
     if relative is not None:
         # "The group, which says it has 600 members, fears…": the relative clause reports the group's words
@@ -218,7 +232,8 @@ def _attribution(
     subject_text = s.m[slice(*subject)]
     if not subject_text.strip() or len(subject_text.split()) > 18:
         return None
-    if verb_text in DOCUMENT_ONLY and not DOC_NOUN.search(subject_text.lower()) and not re.search(r"[A-Z]", subject_text):
+    pronoun = subject_text.strip().lower() in {"they", "it", "we"}
+    if verb_text in DOCUMENT_ONLY and not DOC_NOUN.search(subject_text.lower()) and not re.search(r"[A-Z]", subject_text) and not pronoun:
         return None  # "a plumber she hired later found lead": not a report of anyone's words
     content, skipped, document, listener, accused = s.content_after(after, stop)
     if not s.m[slice(*content)].strip():

@@ -20,7 +20,7 @@ from claimcheck.editor.draft.lexicon import BODY_ROLES, GROUP_NOUNS, NOT_NAMES, 
 from claimcheck.editor.draft.names import Phrase, kind_of, parse, role_key
 from claimcheck.editor.draft.parties import Documents, Parties, Party, name_key
 
-__all__ = ["Context", "Mention", "resolve"]
+__all__ = ["GROUP_SPEAKING_FOR", "Context", "Mention", "resolve"]
 
 #: Roles whose holder speaks for the body the role belongs to.
 REPRESENTING = frozenset(
@@ -33,7 +33,7 @@ _SPECIFIC = frozenset(
     {"ministry", "department", "council", "district", "agency", "authority", "police", "office", "association", "union"}
     | {"alliance", "campaign", "institute", "regulator", "administration", "government", "federation", "charity", "newspaper"}
 )
-_GROUP_SPEAKING_FOR = frozenset({"analysts", "economists", "researchers", "officials", "experts", "staff", "scientists", "strategists"})
+GROUP_SPEAKING_FOR = frozenset({"analysts", "economists", "researchers", "officials", "experts", "staff", "scientists", "strategists"})
 
 
 @attrs.define(kw_only=True, eq=False)
@@ -219,7 +219,7 @@ def looks_person(phrase: Phrase, appositives: tuple[Phrase, ...] = ()) -> bool:
     return person
 
 
-def _full_name(ctx: Context, surname: str) -> str | None:
+def full_name(ctx: Context, surname: str) -> str | None:
     """The full name the article prints for "Mr Coyle": the first "<First> Coyle" it holds."""
     for m in re.finditer(rf"\b((?:[A-Z][\w'’-]+\s+){{1,2}}){re.escape(surname)}\b", ctx.text):
         words = m.group(1).split()
@@ -233,7 +233,7 @@ def named_party(ctx: Context, phrase: Phrase, appositives: tuple[Phrase, ...] = 
     name = phrase.name
     assert name is not None
     if phrase.honorific and len(name.split()) == 1 and ctx.parties.lookup(name, person=True) is None:
-        full = _full_name(ctx, name)
+        full = full_name(ctx, name)
         if full is not None:
             name = full
             phrase = attrs.evolve(phrase, name=full)
@@ -328,8 +328,9 @@ def resolve(ctx: Context, text: str, appositives: tuple[str, ...] = (), *, docum
         if phrase.head and phrase.org is None:
             pass
         return named_party(ctx, phrase, apps), notes
-    if phrase.head in _GROUP_SPEAKING_FOR and phrase.org and phrase.org[:1].isupper():
-        party = ctx.parties.named(phrase.org, where=_where(ctx))
+    org_app = next((a.org for a in apps if a.org and re.match(r"(?:from|at|of|with)\b", a.text)), None)
+    if phrase.head in GROUP_SPEAKING_FOR and (phrase.org or org_app) and (phrase.org or org_app or "")[:1].isupper():
+        party = ctx.parties.named(phrase.org or org_app or "", where=_where(ctx))
         return party, [f'"{text}": recorded as {party.name}, whose {phrase.head} they are']
     if phrase.head.startswith("spokes") or (phrase.head in PERSON_ROLES and phrase.org and phrase.head in REPRESENTING):
         body = _org_party(ctx, phrase)

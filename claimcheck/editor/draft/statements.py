@@ -11,12 +11,13 @@ import re
 import attrs
 
 from claimcheck.core.dates import PartialDate
+from claimcheck.editor.draft.clauses import HEARINGS
 from claimcheck.editor.draft.dates import find_dates
 from claimcheck.editor.draft.names import kind_of, parse, proper_runs
 from claimcheck.editor.draft.parties import Document, Party
 from claimcheck.editor.draft.patterns import Attribution
 from claimcheck.editor.draft.sentences import quotations, sentence_spans
-from claimcheck.editor.draft.speakers import Context, resolve, subject_before
+from claimcheck.editor.draft.speakers import GROUP_SPEAKING_FOR, Context, resolve, subject_before
 from claimcheck.editor.draft.walk import Sentence, Walk, document_verb
 
 __all__ = ["Hop", "Statement", "statements"]
@@ -30,6 +31,11 @@ _OUR_PEOPLE = re.compile(
 )
 _ACT = re.compile(
     r"^(?:(?:In|On|Last|Earlier|By|Since|During)\b[^,]{0,40},\s+)?(?P<np>(?:[Tt]he\s+)?[A-Z][\w'’&.-]*(?:\s+(?:of\s+)?[A-Z][\w'’&.-]*){0,5})\s+(?:has\s+|have\s+|had\s+)?(?:not\s+)?(?P<verb>[a-z]+ed|imposed|set|cut|made|took|sent|held|won|lost|sold|bought|began|began|put|built|shut|froze|gave|struck|signed)\b"
+)
+
+
+_GROUP_ACT = re.compile(
+    r"^(?:[Tt]he\s+)?(?:[a-z]+\s+)?(?P<head>[a-z]+),\s+(?:from|at|of|with)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’&.-]*)*),\s+(?:[a-z]+\s+)?[a-z]+ed\b"
 )
 
 
@@ -173,6 +179,24 @@ class _Pass:
             statement.date = PartialDate.parse(f"../{self.date.text}") if not self.date.is_interval else self.date
             statement.date_note = "the article does not date it: made by its publication"
 
+    def heard_by(self, sentence: Sentence, att: Attribution) -> tuple[Party | None, list[str]]:
+        """Who said what "a jury heard": the speaker the article says told that hearing, in this paragraph
+        or the next two ("…told the jury that…"), else an unnamed source at the hearing."""
+        hearing = HEARINGS.search(att.speaker)
+        noun = hearing.group().lower() if hearing else "hearing"
+        for later in self.walk.sentences:
+            if later.block_index < sentence.block_index or later.block_index > sentence.block_index + 2 or later.pos < sentence.pos:
+                continue
+            for other in later.attributions:
+                if other is att or other.heard or not other.speaker:
+                    continue
+                if HEARINGS.search(other.listener) and HEARINGS.search(other.listener).group().lower() == noun:  # type: ignore[union-attr]
+                    party, _found = resolve(self.ctx, other.speaker, other.appositives)
+                    if party is not None:
+                        return party, [f'"{att.speaker} heard": read as {party.name}, who told the {noun} ({later.block.locator})']
+        party = self.ctx.parties.unnamed(f"Unnamed speaker at the {noun}", where=sentence.block.locator)
+        return party, [f'"{att.speaker} heard": the article does not say who said it']
+
     # ---- one attribution ----------------------------------------------------------------------
     def attributed(
         self, sentence: Sentence, att: Attribution, document: Document | None, *, continuing: Party | None = None
@@ -205,6 +229,9 @@ class _Pass:
             speaker = document.author if document is not None else None
             if document is not None and document.author is None and re.fullmatch(r"(?i)its?", att.speaker.strip()) is None:
                 notes.append(f'"{att.speaker}": the article does not say whose document it is; recorded as the outlet\'s')
+        elif att.heard:
+            speaker, found = self.heard_by(sentence, att)
+            notes += found
         elif not att.speaker.strip():
             speaker = None
         else:
@@ -319,6 +346,11 @@ class _Pass:
             return statements
         speaker, notes, actor = self.outlet, ["the article's own words"], False
         act = _ACT.match(words)
+        group = _GROUP_ACT.match(words)
+        if group is not None and group.group("head") in GROUP_SPEAKING_FOR:
+            speaker = self.ctx.parties.named(group.group("org"), where=sentence.block.locator)
+            notes, actor = [f"an act of the {group.group('head')} of {speaker.name}, reported in the article's own voice"], True
+            act = None
         if act is not None:
             np = parse(act.group("np"))
             if np.name:

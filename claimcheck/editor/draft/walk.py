@@ -22,7 +22,7 @@ from claimcheck.editor.draft.names import parse, proper_runs
 from claimcheck.editor.draft.parties import Document, Documents, Parties, Party
 from claimcheck.editor.draft.patterns import Attribution, analyse
 from claimcheck.editor.draft.sentences import masked, quotations, units
-from claimcheck.editor.draft.speakers import Context, describe_with, looks_person
+from claimcheck.editor.draft.speakers import Context, describe_with, full_name, looks_person
 
 __all__ = ["DECLINED", "NOT_REACHED", "NO_RESPONSE", "Sentence", "Walk", "read", "refusal"]
 
@@ -171,7 +171,12 @@ def _register(walk: Walk, document_date: PartialDate | None) -> None:
                 if phrase.name and not phrase.is_document:
                     apps = tuple(parse(a) for a in att.appositives) if phrase_text is att.speaker else ()
                     person = looks_person(phrase, apps) or None
-                    party = ctx.parties.named(phrase.name, where=sentence.block.locator, person=person)
+                    name = phrase.name
+                    if phrase.honorific and " " not in name and ctx.parties.lookup(name, person=True) is None:
+                        name = full_name(ctx, name) or name  # "Mr Brannock": the Ivo Brannock the article names
+                    party = ctx.parties.named(name, where=sentence.block.locator, person=person)
+                    if phrase.honorific and name != phrase.name:
+                        party.short_name = party.short_name or f"{phrase.honorific} {phrase.name}"
                     if person and party.kind is None:
                         party.person, party.kind, party.kind_reason = True, "person", "the article gives a person's role or title"
                     if phrase.roles:
@@ -194,6 +199,32 @@ def _register(walk: Walk, document_date: PartialDate | None) -> None:
         if not sentence.attributions and not sentence.skip:
             _loose_documents(ctx, sentence, document_date)
     ctx.headline = False
+    _study_authors(walk)
+
+
+_RESEARCHERS = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:researchers|authors|scientists|team|academics)\s*,?\s+(?:from|at|of|led by)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’&.-]*)*)"
+)
+
+
+def _study_authors(walk: Walk) -> None:
+    """A study or report the article cites without saying whose, followed in the next two paragraphs by
+    "the researchers, from the University of X": the university's."""
+    ctx = walk.ctx
+    body = min((s.pos for s in walk.sentences if s.block.locator.startswith("paragraph")), default=0)
+    for doc in ctx.documents.all:
+        if doc.author is not None or doc.noun not in {"study", "report", "survey", "review", "analysis", "paper", "results"}:
+            continue
+        first = min((p for p in doc.seen_at if p >= body), default=min(doc.seen_at, default=-1))
+        block = next((s.block_index for s in walk.sentences if s.pos >= first), None)
+        for sentence in walk.sentences:
+            if block is None or sentence.pos < first or sentence.block_index > block + 2:
+                continue
+            m = _RESEARCHERS.search(sentence.text)
+            if m is not None:
+                doc.author = ctx.parties.named(m.group("org"), where=sentence.block.locator)
+                doc.notes.append(f"its authors: {m.group(0)!r} ({sentence.block.locator})")
+                break
 
 
 _LOOSE_DOC = re.compile(
@@ -371,8 +402,14 @@ def _author(ctx: Context, phrase_text: str, sentence: Sentence) -> Party | None:
     phrase = parse(re.sub(r"^(?:in|on|at|according to)\s+", "", cleaned.strip(), flags=re.IGNORECASE))
     if phrase.possessor and phrase.possessor[:1].isupper():
         return ctx.parties.named(phrase.possessor, where=sentence.block.locator)
-    if phrase.org and phrase.org[:1].isupper() and phrase.is_document and (len(phrase.org.split()) > 1 or ctx.parties.lookup(phrase.org)):
-        return ctx.parties.named(phrase.org, where=sentence.block.locator)
+    if (
+        phrase.org
+        and phrase.org[:1].isupper()
+        and phrase.is_document
+        and (len(phrase.org.split()) > 1 or ctx.parties.lookup(phrase.org))
+        and re.search(rf"{re.escape(phrase.org)}['’]?s?\s+(?:[\w-]+\s+){{0,2}}{re.escape(phrase.head)}\b", cleaned)
+    ):
+        return ctx.parties.named(phrase.org, where=sentence.block.locator)  # "Companies House records"
     runs = proper_runs(cleaned)
     if runs and phrase.is_document:
         name = cleaned[runs[-1][0] : runs[-1][1]]
