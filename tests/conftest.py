@@ -64,3 +64,20 @@ def materialise(tmp_path: Path) -> Callable[[Path], tuple[Path, dict[str, Any]]]
         return root, expected
 
     return make
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print the story suite's score: expected findings found, misses and false alarms, per story."""
+    try:
+        from test_stories import SCORES
+    except ImportError:  # the story tests were not collected
+        return
+    if not SCORES:
+        return
+    write = terminalreporter.write_line
+    terminalreporter.section("story suite: findings an editor expects")
+    write(f"{'story':32} {'expected':>8} {'found':>6} {'missed':>6} {'false alarms':>12}")
+    for name, expected, hit, missed, false in SCORES:
+        write(f"{name:32} {expected:>8} {hit:>6} {len(missed):>6} {len(false):>12}")
+    total = sum(s[1] for s in SCORES), sum(s[2] for s in SCORES), sum(len(s[3]) for s in SCORES), sum(len(s[4]) for s in SCORES)
+    write(f"{'total':32} {total[0]:>8} {total[1]:>6} {total[2]:>6} {total[3]:>12}")

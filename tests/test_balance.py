@@ -16,20 +16,28 @@ from claimcheck.render.brief import build_context, render_brief
 
 #: What a careful editor would flag in the SMIC case, and nothing more: (code, claim, pointer).
 SMIC_FINDINGS = {
+    # the allegations against SMIC: interested parties, one source each (the findings are independent facts)
     ("interested-party-only", "administration-military-use-belief", "/claims/1/speaker"),
+    ("single-source", "administration-military-use-belief", "/claims/1/speaker"),
     ("interested-party-only", "commerce-letter-military-use-risk", "/claims/2/speaker"),
     # known only through the Commerce letter, which nobody here has seen (a seen: false document)
     ("second-hand-only", "commerce-letter-military-use-risk", "/claims/2/appearances/0/chain"),
+    ("single-source", "commerce-letter-military-use-risk", "/claims/2/speaker"),
     ("unanswered-accusation", "commerce-letter-military-use-risk", "/claims/2/subjects/1"),
     ("interested-party-only", "pentagon-military-links", "/claims/3/speaker"),
     ("second-hand-only", "pentagon-military-links", "/claims/3/appearances/0/chain"),
+    ("single-source", "pentagon-military-links", "/claims/3/speaker"),
     ("second-hand-only", "pentagon-beijing-private-firms", "/claims/4/appearances/0/chain"),
+    ("single-source", "pentagon-beijing-private-firms", "/claims/4/speaker"),
     ("unanswered-accusation", "pentagon-beijing-private-firms", "/claims/4/subjects/0"),
     ("interested-party-only", "sos-report-us-equipment-military", "/claims/6/speaker"),
-    # known only through SOS International's report and the Commerce statement, both unseen here
+    # known only through SOS International's report and the Commerce and SMIC statements, all unseen here
     ("second-hand-only", "sos-report-us-equipment-military", "/claims/6/appearances/0/chain"),
+    ("single-source", "sos-report-us-equipment-military", "/claims/6/speaker"),
     ("second-hand-only", "commerce-monitoring-threats", "/claims/7/appearances/0/chain"),
     ("second-hand-only", "commerce-appropriate-measures", "/claims/8/appearances/0/chain"),
+    ("second-hand-only", "smic-no-military-relationship", "/claims/9/appearances/0/chain"),
+    ("second-hand-only", "smic-no-military-end-users", "/claims/10/appearances/0/chain"),
     # the article's own assessments, resting on the outlet alone
     ("outlet-only", "directive-could-escalate-conflict", "/claims/12/speaker"),
     ("outlet-only", "move-threatens-smic-supply", "/claims/13/speaker"),
@@ -201,8 +209,8 @@ def test_verdict_findings(tmp_path: Path) -> None:
     }
     report = analyse(_corpus(tmp_path, data, SCALE))
     codes = {(f.code, f.record) for f in report.findings}
-    assert ("verdict-contradicts-evidence", "fraud") in codes
-    assert ("verdict-without-evidence", "audit") in codes
+    assert ("verdict-contradicts-evidence", "v1") in codes  # located at the review
+    assert ("verdict-without-evidence", "v2") in codes
     assert report.statuses["fraud"] is Status.CONTRADICTED
 
 

@@ -280,12 +280,12 @@ def test_a_verdict_resting_only_on_the_accuseds_denial_has_no_evidence(tmp_path:
         {"id": "verdict", "claim": "accusation", "verdict": "false", "rationale": "Denied.", "reviewer": "Desk", "date": "2024-05-10"}
     ]
     (tmp_path / "a").mkdir()
-    assert ("verdict-without-evidence", "accusation") in found(tmp_path / "a", data)
+    assert ("verdict-without-evidence", "verdict") in found(tmp_path / "a", data)  # located at the review
     data["sources"].append({"id": "auditor", "name": "Bay Auditors", "kind": "research-firm"})
     data["claims"].append(claim("audit", "auditor", "assertion", "The auditors found no ballast in the bay."))
     data["relations"].append({"id": "audit-contradicts", "type": "contradicts", "target": "accusation", "by": "audit"})
     (tmp_path / "b").mkdir()
-    assert ("verdict-without-evidence", "accusation") not in found(tmp_path / "b", data)
+    assert ("verdict-without-evidence", "verdict") not in found(tmp_path / "b", data)
 
 
 def test_near_identical_unrelated_claims_are_possible_duplicates(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from claimcheck.core.errors import UsageError
 from claimcheck.core.plugins import plugin_manager
 from claimcheck.core.problems import Problem, Severity, pointer
 from claimcheck.model.corpus import Corpus
-from claimcheck.model.records import Claim, Source
+from claimcheck.model.records import Claim, Review, Source
 
 __all__ = ["Check", "CheckContext", "checks"]
 
@@ -52,10 +52,10 @@ class CheckContext:
         return sentence(self.view, claim, claim.appearances[0] if claim.appearances else None)
 
     def finding(
-        self, code: str, claim: Claim, message: str, *path: str | int, severity: Severity | None = None, hint: str | None = None
+        self, code: str, claim: Claim | Review, message: str, *path: str | int, severity: Severity | None = None, hint: str | None = None
     ) -> Problem:
-        """A finding about ``claim``, located at ``path`` inside it (file and pointer; the line is filled in
-        later); ``message`` states the fact, ``hint`` what an editor can do about it."""
+        """A finding about a claim (or a review), located at ``path`` inside it (file and pointer; the line
+        is filled in later); ``message`` states the fact, ``hint`` what an editor can do about it."""
         origin = claim.origin
         file = None
         if origin is not None:

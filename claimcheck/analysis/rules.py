@@ -24,15 +24,17 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from claimcheck.analysis.checks import Check, CheckContext
-from claimcheck.analysis.provenance import Knowing
+from claimcheck.analysis.provenance import Knowing, bearing
 from claimcheck.analysis.status import OPPOSITE, Status
 from claimcheck.core.problems import Problem
 from claimcheck.model.records import Claim, CommentRequest, Relation
 
-__all__ = ["ANSWERS", "BUILTIN", "EXAMINED"]
+__all__ = ["ANSWERS", "BUILTIN", "EXAMINED", "SOURCED"]
 
-#: Claim kinds whose provenance is examined (background, actions and denials are not).
+#: Claim kinds whose backing is examined: who and what supports them (never background, actions or replies).
 EXAMINED = frozenset({"allegation", "assertion", "assessment", "prediction"})
+#: Claim kinds whose sourcing is examined: how the words reached the reader (unnamed, second-hand).
+SOURCED = EXAMINED | {"action", "denial"}
 #: Relations by which a party answers a claim.
 ANSWERS = frozenset({"responds-to", "denies", "contradicts"})
 
@@ -100,9 +102,11 @@ def right_of_reply(ctx: CheckContext) -> Iterator[Problem]:
 
 
 # ---- provenance ------------------------------------------------------------------------------------
-def _self_statement(ctx: CheckContext, claim: Claim) -> bool:
-    """A claim whose every subject the speaker answers for: its word about itself (its own actions,
-    plans, position or fields), which is first-hand by nature."""
+def _first_hand_account(ctx: CheckContext, claim: Claim) -> bool:
+    """A witness's account (``witness: true``), or a claim whose every subject the speaker answers for: its
+    word about itself (its own actions, plans, position or fields). Either needs no second source."""
+    if claim.witness:
+        return True
     return bool(claim.subjects) and all(ctx.prov.answers_for(claim.speaker, s) for s in claim.subjects)
 
 
@@ -176,11 +180,12 @@ def _single_origin(ctx: CheckContext, claim: Claim, knowings: list[Knowing]) -> 
         )
 
 
-def _backing(ctx: CheckContext, claim: Claim, knowings: list[Knowing], *, second_hand: bool) -> Iterator[Problem]:
+def _backing(ctx: CheckContext, claim: Claim, knowings: list[Knowing]) -> Iterator[Problem]:
     prov = ctx.prov
     parties = [claim.speaker, *(p for p, _, _ in prov.supporters(claim))]
     interests = {p: prov.interest(p, claim) for p in dict.fromkeys(parties)}
-    if all(interests.values()):
+    interested = all(interests.values())
+    if interested:
         named = "; ".join(f"{ctx.name(p)} ({i.description.rstrip('.')})" for p, i in interests.items() if i is not None)
         yield ctx.finding(
             "interested-party-only",
@@ -189,11 +194,12 @@ def _backing(ctx: CheckContext, claim: Claim, knowings: list[Knowing], *, second
             "speaker",
             hint="look for support from a party with no stake in the answer",
         )
-        return
     independent = prov.independent_backers(claim)
     if len(independent) > 1:
         return
-    if _outlet(ctx, claim):
+    if _first_hand_account(ctx, claim) and not interested:
+        return  # a witness's (or a party's own) account needs no second source, unless it serves its interest
+    if _outlet(ctx, claim):  # outlet-only is the single-source finding for the outlet's own word
         yield ctx.finding(
             "outlet-only",
             claim,
@@ -202,8 +208,6 @@ def _backing(ctx: CheckContext, claim: Claim, knowings: list[Knowing], *, second
             hint="attribute it to a source, or support it with evidence",
         )
         return
-    if _self_statement(ctx, claim) or second_hand:
-        return  # its own word about itself needs no second source; second-hand-only already says what it rests on
     if len({k.origin for k in knowings}) > 1 and len({tuple(h.source for h in a.chain) for a in claim.appearances}) > 1:
         return  # the speaker's words reached the reader by two independent routes
     yield ctx.finding(
@@ -216,17 +220,20 @@ def _backing(ctx: CheckContext, claim: Claim, knowings: list[Knowing], *, second
 
 
 def provenance(ctx: CheckContext) -> Iterator[Problem]:
-    """What each claim rests on: unnamed, second-hand, interested, the outlet's own, single or single-origin sources."""
+    """What each claim rests on. How its words reached the reader (unnamed, second-hand) is examined for every
+    kind but background; who backs it (interested, the outlet's own, single or single-origin sources) only for
+    allegations, assertions, assessments and predictions that are not replies: a reply is one party's word by
+    nature, and an action is best reported by whoever took it."""
     replies = ctx.prov.replies()
     for claim in ctx.claims.values():
-        if claim.kind not in EXAMINED or claim.id in replies:
+        if claim.kind not in SOURCED:
             continue
         knowings = ctx.prov.knowings(claim)
         yield from _unnamed(ctx, claim, knowings)
-        second = list(_second_hand(ctx, claim, knowings))
-        yield from second
-        yield from _backing(ctx, claim, knowings, second_hand=bool(second))
-        yield from _single_origin(ctx, claim, knowings)
+        yield from _second_hand(ctx, claim, knowings)
+        if claim.kind in EXAMINED and claim.id not in replies:
+            yield from _backing(ctx, claim, knowings)
+            yield from _single_origin(ctx, claim, knowings)
 
 
 # ---- verdicts --------------------------------------------------------------------------------------
@@ -240,7 +247,10 @@ def _independent_items(ctx: CheckContext, claim: Claim) -> list[Relation]:
     out = []
     for rel in ctx.view.relations_to(claim.id, Relation.SUPPORTING | Relation.OPPOSING):
         if rel.by is not None and rel.by in ctx.view.claims:
-            who = ctx.view.claims[rel.by].speaker
+            by = ctx.view.claims[rel.by]
+            who = by.speaker
+            if bearing(by) == "adverse" and any(ctx.prov.answers_for(s, p) for s in by.subjects for p in parties):
+                continue  # an accusation against one of the parties is a side of the dispute, not evidence about it
         elif rel.evidence is not None and (doc := ctx.view.documents.get(rel.evidence.document)) is not None:
             who = doc.publisher or f"document:{doc.id}"
         else:
@@ -261,17 +271,17 @@ def verdict(ctx: CheckContext, claim_id: str, review_id: str) -> Iterator[Proble
     if not _independent_items(ctx, claim):
         yield ctx.finding(
             "verdict-without-evidence",
-            claim,
+            review,
             f"{_quoted(ctx, claim)}: {review.reviewer} rates it {label!r}, but nothing independent of the parties to it bears on it",
-            "id",
+            "verdict",
             hint="record the evidence the verdict rests on (a supports or contradicts relation quoting a document)",
         )
     elif value is not None and value.status is not None and OPPOSITE.get(Status(value.status)) is status:
         yield ctx.finding(
             "verdict-contradicts-evidence",
-            claim,
+            review,
             f"{_quoted(ctx, claim)}: {review.reviewer} rates it {label!r} ({value.status}), but the recorded evidence makes it {status}",
-            "id",
+            "verdict",
         )
 
 

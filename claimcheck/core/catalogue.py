@@ -185,19 +185,19 @@ _TABLE: dict[str, tuple[tuple[str, Severity, str, str], ...]] = {
             "interested-party-only",
             W,
             "Support only from interested parties",
-            "Everything that supports the claim comes from sources with a declared interest in it, leaning the claim's way (a statement against the speaker's own interest is not one).",
+            "Everything behind an allegation, assertion, assessment or prediction (not a reply) comes from parties with a declared interest leaning the claim's way (a statement against the speaker's own interest is not one).",
         ),
         (
             "single-source",
             W,
             "Single source",
-            "An allegation, assertion, assessment or prediction rests on one source: no independent party supports it, and it reaches the reader through one attribution chain from one origin.",
+            "An allegation, assertion, assessment or prediction (not a reply) rests on one source: no independent party supports it, and it reaches the reader through one attribution chain from one origin. A first-hand account (a witness's, or a party's word about itself) needs no second source unless the speaker's interest leans its way; the outlet's own word is outlet-only instead.",
         ),
         (
             "second-hand-only",
             W,
             "Second-hand only",
-            'The claim is known only through an intermediary\'s report, or only through a document nobody here has seen (a letter an article describes, a memo "seen by" the outlet): the finding names it.',
+            "A claim (of any kind but background) is known only through an intermediary's report, or only through a document nobody here has seen (a letter an article describes, a memo 'seen by' the outlet), and no independent party supports it first-hand: the finding names the intermediaries and documents.",
         ),
         (
             "unnamed-source",

@@ -182,6 +182,7 @@ class Claim:
     speaker: str = attrs.field(metadata=ref("sources"))
     kind: str
     bearing: str | None = None
+    witness: bool = False
     date: PartialDate | None = attrs.field(default=None, metadata=DATE)
     date_note: str | None = None
     topics: tuple[str, ...] = ()

@@ -228,7 +228,9 @@ def check_corpus(folder: Path, article: str, errors: list[str]) -> str:
             own = [paper["headline"]] + [c.get("after") or c.get("text") or "" for c in paper["changes"] if c["change"] != "removed"]
             carried = [blocks[loc] for loc in paper["carries"]]
             if not any(flat(a["quote"]) in flat(text) for text in own + carried):
-                errors.append(f"{name}: {claim['id']}: quote in {a['document']} is not in a paragraph that paper carries, nor its own change")
+                errors.append(
+                    f"{name}: {claim['id']}: quote in {a['document']} is not in a paragraph that paper carries, nor its own change"
+                )
     path = folder / "expected.yaml"
     if not path.exists():
         errors.append(f"{name}: claims/ without expected.yaml")
