@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from claimcheck.cli import main
 
 DOC = (Path(__file__).resolve().parents[1] / "docs" / "editing.md").read_text(encoding="utf-8")
-COMMANDS = ("new", "add", "fmt", "serve", "review", "diff")
+COMMANDS = ("new", "add", "draft", "fmt", "serve", "review", "diff")
 
 
 def options(command: click.Command) -> list[str]:
@@ -36,7 +36,7 @@ def test_docs_name_the_command_and_every_option(name: str) -> None:
     assert not missing
 
 
-@pytest.mark.parametrize("kind", ["source", "document", "claim", "relation"])
+@pytest.mark.parametrize("kind", ["source", "document", "claim", "relation", "comment", "review"])
 def test_add_subcommands_are_documented(kind: str) -> None:
     """Each `claimcheck add KIND` has help and appears in the docs; --no-input and --dry-run are explained."""
     add = main.commands["add"]

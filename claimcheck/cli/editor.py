@@ -17,6 +17,7 @@ from claimcheck.cli import report
 from claimcheck.cli.options import PATH, format_option, fulltext_option, load, path_argument
 from claimcheck.core.errors import UsageError
 from claimcheck.editor.prompts import APPEARANCE_DOCUMENT, EVIDENCE_DOCUMENT, Asker
+from claimcheck.load.loader import CONFIG_NAME
 from claimcheck.model.corpus import Corpus
 from claimcheck.model.records import noun
 
@@ -105,8 +106,8 @@ def _write(
 
 @click.group("add", cls=_AddGroup)
 def add() -> None:
-    """Add a source, document, claim or relation to a story file, asking for what the options do not
-    give. Ids and references are checked against the corpus ("did you mean ...?"), quotes against the
+    """Add a source, document, claim, relation, comment request or review to a story file, asking for
+    what the options do not give. Ids and references are checked against the corpus ("did you mean ...?"), quotes against the
     document's full text when it is available; the file keeps its comments and layout, and nothing is
     written unless the corpus still validates."""
 
@@ -264,6 +265,141 @@ def add_relation(path: Path, file: Path | None, record_id: str | None, no_input:
     basis = f"{values.get('by') or values['evidence']['document']} {values['type']} {values['target']}"
     values["id"] = ask.record_id(record_id, basis, fallback="relation")
     _write(corpus, path, "relations", values, file, opts)
+
+
+@add.command("comment")
+@_add_options
+@click.option("--subject", default=None, help="The source whose reply was sought.")
+@click.option("--outcome", default=None, help="asked, answered, declined, not-reached, no-response or not-asked.")
+@click.option("--asked-via", default=None, help="Who was asked on the subject's behalf (a spokesperson, a lawyer).")
+@click.option("--claim", "claims", multiple=True, help="A claim put to the subject (repeatable; none: every allegation about it).")
+@click.option("--asked", default=None, help="When the request was made (YYYY-MM-DD).")
+@click.option("--date", default=None, help="When the subject answered or declined, or the attempt ended.")
+@click.option("--reply", "replies", multiple=True, help="A claim the subject made in reply (repeatable; for answered).")
+@click.option("--reason", default=None, help="Why the subject was not asked (required for not-asked).")
+@click.option("--document", default=None, help="The document that records the request.")
+@click.option("--note", default=None, help="A note for editors.")
+def add_comment(path: Path, file: Path | None, record_id: str | None, no_input: bool, **opts: Any) -> None:
+    """Add a comment request (a subject's right of reply: who was asked, when, and what came of it)
+    to the corpus at PATH."""
+    corpus = _load(path, opts["fulltext"])
+    ask = Asker(corpus, "comments", interactive=not no_input)
+    values: dict[str, Any] = {"subject": ask.value("subject", opts["subject"]), "outcome": ask.value("outcome", opts["outcome"])}
+    values["asked_via"] = ask.value("asked_via", opts["asked_via"], offer=True)
+    values["asked"] = ask.value("asked", opts["asked"], offer=True)
+    values["date"] = ask.value("date", opts["date"], offer=values["outcome"] != "asked")
+    values["claims"] = ask.values("claims", opts["claims"])
+    values["replies"] = ask.values("replies", opts["replies"], offer=values["outcome"] == "answered")
+    values["reason"] = ask.value("reason", opts["reason"], offer=values["outcome"] == "not-asked")
+    for name in ("document", "note"):
+        values[name] = ask.value(name, opts[name])
+    values["id"] = ask.record_id(record_id, f"{values['subject']} {values['outcome']}", fallback="comment")
+    _write(corpus, path, "comments", values, file, opts)
+
+
+@add.command("review")
+@_add_options
+@click.option("--claim", default=None, help="The claim reviewed.")
+@click.option("--verdict", default=None, help="A value of the rating scale (see claimcheck.yaml).")
+@click.option("--rationale", default=None, help="Why: the evidence the verdict rests on.")
+@click.option("--reviewer", default=None, help="Who reviewed it (a desk or a name).")
+@click.option("--date", default=None, help="When (YYYY-MM-DD).")
+@click.option("--scale", default=None, help="The rating scale (default: the config's default_scale).")
+@click.option("--url", default=None, help="Where the review is published.")
+@click.option("--status", default=None, help="draft, in-review or published (the default).")
+def add_review(path: Path, file: Path | None, record_id: str | None, no_input: bool, **opts: Any) -> None:
+    """Add a review (an editor's verdict on a claim, on a rating scale of claimcheck.yaml) to the corpus at PATH."""
+    corpus = _load(path, opts["fulltext"])
+    ask = Asker(corpus, "reviews", interactive=not no_input)
+    values: dict[str, Any] = {"claim": ask.value("claim", opts["claim"])}
+    scale = corpus.config.scale(opts["scale"])
+    verdict_field = editor.records.Field(
+        name="verdict", label="Verdict", required=True, choices=tuple(v.id for v in scale.values) if scale is not None else ()
+    )
+    values["verdict"] = ask.value("verdict", opts["verdict"], field=verdict_field)
+    for name in ("rationale", "reviewer", "date"):
+        values[name] = ask.value(name, opts[name])
+    for name in ("scale", "url", "status"):
+        values[name] = ask.value(name, opts[name])
+    values["id"] = ask.record_id(record_id, f"review {values['claim']}", fallback="review")
+    _write(corpus, path, "reviews", values, file, opts)
+
+
+# ---- draft ----------------------------------------------------------------------------------------
+def _corpus_of(output: Path) -> Path:
+    """The corpus folder holding ``output``: the nearest folder above it with a claimcheck.yaml."""
+    for folder in [output.resolve().parent, *output.resolve().parent.parents]:
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    raise UsageError(f"-o {output}: no {CONFIG_NAME} in any folder above it: start a corpus with claimcheck new DIR")
+
+
+@click.command("draft")
+@click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=PATH, required=True, help="The new story file to write, inside a corpus (claims/NEW.yaml).")
+@click.option("--title", default=None, help="The article's title (default: its headline).")
+@click.option("--publisher", default=None, help="Who published it: a source id of the corpus, or a name.")
+@click.option("--date", default=None, help="When it was published (YYYY-MM-DD, or YYYY-MM when only the month is known).")
+@click.option("--url", default=None, help="Where it was published (http or https).")
+@click.option("--language", default=None, help="The article's language (en, fr...).")
+@click.option("--html", "as_html", is_flag=True, help="Read ARTICLE as a web page whatever its suffix (.html and .htm are by default).")
+@click.option(
+    "--texts", type=PATH, default=None, help="The full-text folder to keep the article's text in (default: a fulltext_paths folder)."
+)
+@click.option("--text-name", default=None, help="The file name of the article's full text (default: the article's own, or from it).")
+@click.option("--dry-run", is_flag=True, help="Draft and check everything, print the story file, write nothing.")
+@fulltext_option
+@format_option
+def draft(
+    article: Path,
+    output: Path,
+    title: str | None,
+    publisher: str | None,
+    date: str | None,
+    url: str | None,
+    language: str | None,
+    as_html: bool,
+    texts: Path | None,
+    text_name: str | None,
+    dry_run: bool,
+    fulltext: tuple[Path, ...],
+    fmt: str,
+) -> None:
+    """Draft a story file from ARTICLE (a .txt or .html file): one draft claim per claim-bearing
+    sentence or clause, with its speaker, quote, attribution chain, document and date; the sources,
+    documents, denials and comment requests the text makes explicit. Every guess is commented, claims
+    and relations are status: draft, and nothing is written unless the corpus still validates. The
+    article's text is kept in a full-text folder, never in the corpus."""
+    corpus = load(_corpus_of(output), fulltext)
+    made = editor.draft.draft_article(
+        article,
+        corpus=corpus,
+        title=title,
+        publisher=publisher,
+        date=date,
+        url=url,
+        text_name=text_name,
+        input_format="html" if as_html else None,
+        language=language,
+    )
+    result = editor.draft.write_draft(made, output, corpus, texts=texts, fulltext=fulltext, dry_run=dry_run)
+    verb = "would write" if dry_run else "wrote"
+    data = {
+        "written": not dry_run,
+        "file": str(result.file),
+        "fulltext": str(result.fulltext_file),
+        "fulltext_written": result.fulltext_written,
+        "counts": made.counts(),
+        "sentences": made.sentences,
+        "covered": made.covered,
+        "reused": list(made.reused),
+        "not_drafted": [{"locator": loc, "sentence": text, "why": why} for loc, text, why in made.skipped],
+    }
+    lines = [made.text] if dry_run else []
+    lines += [f"{verb} {result.file}" + (f" and the article's text {result.fulltext_file}" if result.fulltext_written else "")]
+    lines += [f"  not drafted ({why}): {loc}: {text}" for loc, text, why in made.skipped]
+    notes = [f"note: {n}" for n in result.notes] + [made.summary(), f"next: claimcheck review {result.file.parent}"]
+    report.emit(report.Outcome(data=data, lines=lines, notes=notes, summarise=False), fmt)
 
 
 # ---- fmt ------------------------------------------------------------------------------------------

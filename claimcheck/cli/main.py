@@ -10,7 +10,7 @@ import click
 
 from claimcheck.cli import report
 from claimcheck.cli.checking import check, validate
-from claimcheck.cli.editor import add, diff, fmt_command, new, review, serve
+from claimcheck.cli.editor import add, diff, draft, fmt_command, new, review, serve
 from claimcheck.cli.interop import export_command, import_command
 from claimcheck.cli.publishing import brief, build
 from claimcheck.core.errors import ClaimcheckError
@@ -41,5 +41,5 @@ def main() -> None:
     source-attributed briefs, a static report site and research exports."""
 
 
-for command in (validate, check, brief, build, export_command, import_command, new, add, fmt_command, serve, review, diff):
+for command in (validate, check, brief, build, export_command, import_command, new, add, draft, fmt_command, serve, review, diff):
     main.add_command(command)

@@ -179,17 +179,17 @@ def resolve_relative(expression: str, document_date: PartialDate) -> PartialDate
     elif phrase == "last month":
         first = (lo.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
         last = hi.replace(day=1) - dt.timedelta(days=1)
-        return _as_date(first, last)
+        return as_date(first, last)
     elif phrase in {"this year", "earlier this year"}:
         start, end = lo.replace(month=1, day=1), hi
     elif phrase == "last year":
-        return _as_date(dt.date(lo.year - 1, 1, 1), dt.date(hi.year - 1, 12, 31))
+        return as_date(dt.date(lo.year - 1, 1, 1), dt.date(hi.year - 1, 12, 31))
     else:
         raise DateError(f"unknown relative expression {expression!r}")
-    return _as_date(start, end)
+    return as_date(start, end)
 
 
-def _as_date(first: dt.date, last: dt.date) -> PartialDate:
+def as_date(first: dt.date, last: dt.date) -> PartialDate:
     """The least precise notation that says exactly ``first``..``last``."""
     whole_month_end = calendar.monthrange(last.year, last.month)[1] == last.day
     if first.day == 1 and whole_month_end:

@@ -1,10 +1,11 @@
 """The editor's workflow: start a corpus, add records without writing YAML by hand, keep files in
 one layout, preview the site as it changes, see what is not yet published, and compare versions.
 
-Each command of ``claimcheck`` (``new``, ``add``, ``fmt``, ``serve``, ``review``, ``diff``) calls one
-function here; see ``docs/editing.md``.
+Each command of ``claimcheck`` (``new``, ``add``, ``draft``, ``fmt``, ``serve``, ``review``, ``diff``)
+calls one function here; see ``docs/editing.md``.
 """
 
+from claimcheck.editor import draft
 from claimcheck.editor.add import AddResult, RecordError, add_record, story_file
 from claimcheck.editor.diff import Change, CorpusDiff, diff_corpora, export_revision, word_diff, write_corrections
 from claimcheck.editor.fmt import FmtResult, format_paths, format_text
@@ -28,6 +29,7 @@ __all__ = [
     "build_record",
     "check_record",
     "diff_corpora",
+    "draft",
     "export_revision",
     "format_paths",
     "format_text",

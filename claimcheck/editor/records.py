@@ -27,7 +27,14 @@ from claimcheck.model.records import SECTIONS, noun
 __all__ = ["FIELDS", "KINDS", "Field", "build_record", "check_record", "check_value", "enum", "quote_problem"]
 
 #: ``claimcheck add KIND`` → the corpus section the record goes to.
-KINDS = {"source": "sources", "document": "documents", "claim": "claims", "relation": "relations"}
+KINDS = {
+    "source": "sources",
+    "document": "documents",
+    "claim": "claims",
+    "relation": "relations",
+    "comment": "comments",
+    "review": "reviews",
+}
 
 
 @functools.cache
@@ -115,6 +122,28 @@ def _fields() -> dict[str, tuple[Field, ...]]:
             Field(name="note", label="Note"),
             Field(name="status", label="Status", choices=workflow),
         ),
+        "comments": (
+            Field(name="subject", label="Whose reply was sought (source id)", required=True),
+            Field(name="outcome", label="Outcome", required=True, choices=enum("comment", "properties", "outcome")),
+            Field(name="asked_via", label="Asked through (source id: a spokesperson, a lawyer)"),
+            Field(name="claims", label="Claims put to it (ids; none: every allegation about it)"),
+            Field(name="asked", label="Asked on (YYYY-MM-DD)"),
+            Field(name="date", label="Answered, declined or given up on (YYYY-MM-DD)"),
+            Field(name="replies", label="Claims made in reply (ids)"),
+            Field(name="reason", label="Why it was not asked"),
+            Field(name="document", label="Document recording the request (id)"),
+            Field(name="note", label="Note"),
+        ),
+        "reviews": (
+            Field(name="claim", label="Claim reviewed (id)", required=True),
+            Field(name="verdict", label="Verdict (a value of the rating scale)", required=True),
+            Field(name="rationale", label="Rationale", required=True),
+            Field(name="reviewer", label="Reviewer", required=True),
+            Field(name="date", label="Date (YYYY-MM-DD)", required=True),
+            Field(name="scale", label="Rating scale (id; default: the config's)"),
+            Field(name="url", label="URL"),
+            Field(name="status", label="Status", choices=workflow),
+        ),
     }
     return {section: tuple(_from_model(section, f) for f in fields) for section, fields in table.items()}
 
@@ -187,7 +216,35 @@ def check_record(corpus: Corpus, section: str, record: Mapping[str, Any]) -> lis
         problems += _claim_problems(corpus, record)
     elif section == "relations":
         problems += _relation_problems(corpus, record)
+    elif section == "comments":
+        problems += _comment_problems(record)
+    elif section == "reviews":
+        problems += _review_problems(corpus, record)
     return problems
+
+
+def _comment_problems(record: Mapping[str, Any]) -> list[str]:
+    problems = []
+    if record.get("outcome") == "not-asked" and not record.get("reason"):
+        problems.append("reason: an outcome of not-asked needs the reason the subject was not asked")
+    if record.get("replies") and record.get("outcome") != "answered":
+        problems.append(f"replies: only an answered request has replies; the outcome is {record.get('outcome')!r}")
+    return problems
+
+
+def _review_problems(corpus: Corpus, record: Mapping[str, Any]) -> list[str]:
+    scale_id = record.get("scale")
+    scale = corpus.config.scale(str(scale_id) if scale_id else None)
+    if scale is None:
+        names = [s.id for s in corpus.config.rating_scales]
+        if scale_id:
+            return [f"scale: unknown rating scale {scale_id!r}{did_you_mean(str(scale_id), names)}; declared: {', '.join(names) or 'none'}"]
+        return ["scale: claimcheck.yaml declares no default_scale: name the rating scale"]
+    verdict = str(record.get("verdict", ""))
+    values = [v.id for v in scale.values]
+    if verdict not in values:
+        return [f"verdict: expected one of {', '.join(values)} (scale {scale.id!r}); found {verdict!r}{did_you_mean(verdict, values)}"]
+    return []
 
 
 def _claim_problems(corpus: Corpus, record: Mapping[str, Any]) -> list[str]:
