@@ -78,12 +78,20 @@ def verdicts(data: SiteData, claim: Claim) -> tuple[cx.Verdict, ...]:
 
 
 def findings(data: SiteData, claim_id: str) -> tuple[cx.Finding, ...]:
-    """The balance findings about a claim."""
+    """The balance findings about a claim, without the claim's own sentence that every finding starts with
+    (the page is the claim's)."""
+    claim = data.claims[claim_id]
+    own = sentence(data.corpus, claim, claim.appearances[0] if claim.appearances else None).rstrip(".") + ": "
+
+    def said(message: str) -> str:
+        text = message.removeprefix(own)
+        return (text[:1].upper() + text[1:]).rstrip(".")
+
     return tuple(
         cx.Finding(
             code=f.code,
             title=CATALOGUE[f.code].title,
-            message=(f.message[:1].upper() + f.message[1:]).rstrip("."),
+            message=said(f.message),
             severity=str(f.severity),
         )
         for f in data.findings_by_claim.get(claim_id, ())
