@@ -175,7 +175,7 @@ def test_sqlite_export_has_keys_links_and_derived_columns(reviewed: claimcheck.C
     try:
         assert con.execute("SELECT count(*) FROM claims").fetchone()[0] == len(reviewed.claims)
         fks = {row[2] for row in con.execute("PRAGMA foreign_key_list(appearances)")}
-        assert fks == {"claims", "documents"}
+        assert fks == {"claims", "documents", "sources"}  # the translator is a source
         assert con.execute("PRAGMA foreign_key_check").fetchall() == []
         row = con.execute(
             "SELECT evidence_status, verdict, verdict_label, verdict_rating FROM claims WHERE id = 'pentagon-military-links'"
