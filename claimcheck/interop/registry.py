@@ -83,15 +83,16 @@ class Importer:
 
 
 def _builtin_exporters() -> list[Exporter]:
-    from claimcheck.interop import claimreview_export, csv_format, datasets, json_format, sqlite_format
+    from claimcheck.interop import averitec_export, claimreview_export, csv_format, fever_export, json_format, sqlite_format
 
     return [
         json_format.EXPORTER,
         csv_format.EXPORTER,
         sqlite_format.EXPORTER,
         claimreview_export.EXPORTER,
-        datasets.FEVER_EXPORTER,
-        datasets.AVERITEC_EXPORTER,
+        fever_export.EXPORTER,
+        fever_export.PREDICTIONS_EXPORTER,
+        averitec_export.EXPORTER,
     ]
 
 
