@@ -83,7 +83,7 @@ class Importer:
 
 
 def _builtin_exporters() -> list[Exporter]:
-    from claimcheck.interop import averitec_export, claimreview_export, csv_format, fever_export, json_format, sqlite_format
+    from claimcheck.interop import annotations, averitec_export, claimreview_export, csv_format, fever_export, json_format, sqlite_format
 
     return [
         json_format.EXPORTER,
@@ -93,6 +93,7 @@ def _builtin_exporters() -> list[Exporter]:
         fever_export.EXPORTER,
         fever_export.PREDICTIONS_EXPORTER,
         averitec_export.EXPORTER,
+        annotations.EXPORTER,
     ]
 
 
