@@ -83,7 +83,16 @@ class Importer:
 
 
 def _builtin_exporters() -> list[Exporter]:
-    from claimcheck.interop import annotations, averitec_export, claimreview_export, csv_format, fever_export, json_format, sqlite_format
+    from claimcheck.interop import (
+        annotations,
+        averitec_export,
+        claimreview_export,
+        csv_format,
+        fever_export,
+        json_format,
+        prov,
+        sqlite_format,
+    )
 
     return [
         json_format.EXPORTER,
@@ -94,6 +103,8 @@ def _builtin_exporters() -> list[Exporter]:
         fever_export.PREDICTIONS_EXPORTER,
         averitec_export.EXPORTER,
         annotations.EXPORTER,
+        prov.EXPORTER,
+        prov.TURTLE_EXPORTER,
     ]
 
 
