@@ -85,6 +85,7 @@ class Importer:
 def _builtin_exporters() -> list[Exporter]:
     from claimcheck.interop import (
         annotations,
+        argument_maps,
         averitec_export,
         claimreview_export,
         csv_format,
@@ -105,6 +106,8 @@ def _builtin_exporters() -> list[Exporter]:
         annotations.EXPORTER,
         prov.EXPORTER,
         prov.TURTLE_EXPORTER,
+        argument_maps.ARGDOWN_EXPORTER,
+        argument_maps.AIF_EXPORTER,
     ]
 
 
