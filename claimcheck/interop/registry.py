@@ -91,6 +91,7 @@ def _builtin_exporters() -> list[Exporter]:
         csv_format,
         fever_export,
         json_format,
+        parquet_format,
         prov,
         sqlite_format,
     )
@@ -99,6 +100,7 @@ def _builtin_exporters() -> list[Exporter]:
         json_format.EXPORTER,
         csv_format.EXPORTER,
         sqlite_format.EXPORTER,
+        parquet_format.EXPORTER,
         claimreview_export.EXPORTER,
         fever_export.EXPORTER,
         fever_export.PREDICTIONS_EXPORTER,
