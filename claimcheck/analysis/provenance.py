@@ -14,7 +14,7 @@ from functools import cached_property
 import attrs
 
 from claimcheck.model.corpus import Corpus
-from claimcheck.model.records import Appearance, Claim, Interest, Relation, Source
+from claimcheck.model.records import Appearance, Claim, CommentRequest, Interest, Relation, Source
 
 __all__ = ["MAX_DEPTH", "Knowing", "Provenance", "bearing"]
 
@@ -55,6 +55,7 @@ class Provenance:
     def __init__(self, view: Corpus) -> None:
         self.view = view
         self._origins: dict[str, tuple[str, ...]] = {}
+        self._answerers: dict[str, frozenset[str]] = {}
 
     # ---- parties ------------------------------------------------------------------------------
     def source(self, source_id: str) -> Source | None:
@@ -95,6 +96,35 @@ class Provenance:
         it by part_of/affiliations in either direction (a parent for its subsidiary and back, a ministry
         for its government); not a sibling."""
         return any(body == subject or subject in self.ancestors(body) or body in self.ancestors(subject) for body in self.bodies(party))
+
+    def answerers(self, subject: str) -> frozenset[str]:
+        """Every party that answers for ``subject`` (the reverse of :meth:`answers_for`), from indexes."""
+        cached = self._answerers.get(subject)
+        if cached is not None:
+            return cached
+        family = {subject, *self.ancestors(subject), *self._descendants.get(subject, ())}
+        found = set(family)
+        for body in family:
+            found.update(self._representers.get(body, ()))
+        out = frozenset(x for x in found if self.answers_for(x, subject))
+        self._answerers[subject] = out
+        return out
+
+    @cached_property
+    def _descendants(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for sid, ups in self._ancestors.items():
+            for up in ups:
+                out.setdefault(up, set()).add(sid)
+        return out
+
+    @cached_property
+    def _representers(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for sid, src in self.view.sources.items():
+            for body in src.represents:
+                out.setdefault(body, set()).add(sid)
+        return out
 
     def same_side(self, a: str, b: str) -> bool:
         """Whether two parties are not independent of each other (either answers for the other)."""
@@ -233,6 +263,17 @@ class Provenance:
         found = {r.by for r in self.view.relations.values() if r.type in Relation.RESPONSES and r.by}
         found.update(c for com in self.view.comments.values() for c in com.replies)
         return frozenset(x for x in found if x is not None)
+
+    def comments_by_subject(self) -> dict[str, list[CommentRequest]]:
+        """The comment requests by the party asked, in corpus order."""
+        return self._comments_by_subject
+
+    @cached_property
+    def _comments_by_subject(self) -> dict[str, list[CommentRequest]]:
+        out: dict[str, list[CommentRequest]] = {}
+        for com in self.view.comments.values():
+            out.setdefault(com.subject, []).append(com)
+        return out
 
     def names(self, ids: Iterable[str]) -> list[str]:
         """Source ids as names."""

@@ -19,7 +19,6 @@ The rules, stated precisely in ``docs/balance.md``:
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -49,10 +48,13 @@ def _list(names: list[str]) -> str:
 
 # ---- right of reply ------------------------------------------------------------------------------
 def _requests(ctx: CheckContext, claim: Claim, subject: str) -> list[CommentRequest]:
+    """The comment requests covering ``claim`` made to a party that answers for ``subject``."""
+    by_subject = ctx.prov.comments_by_subject()
     return [
         com
-        for com in ctx.view.comments.values()
-        if ctx.prov.answers_for(com.subject, subject) and (not com.claims or claim.id in com.claims)
+        for party in sorted(ctx.prov.answerers(subject))
+        for com in by_subject.get(party, ())
+        if not com.claims or claim.id in com.claims
     ]
 
 
@@ -284,8 +286,8 @@ def verdicts(ctx: CheckContext) -> Iterator[Problem]:
 _WORD = re.compile(r"\w+")
 #: Two claims are possibly the same when their distinct words overlap this much (Jaccard)...
 SIMILAR = 0.8
-#: ...or their texts match this closely, character by character (difflib's ratio).
-CLOSE = 0.9
+#: ...or their character trigrams overlap this much (a changed word or two in a long sentence).
+CLOSE = 0.75
 #: A group (one speaker or one subject) larger than this is compared through word buckets only.
 _BUCKET = 50
 
@@ -294,12 +296,13 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in _WORD.findall(text))
 
 
-def _alike(a: str, b: str, wa: frozenset[str], wb: frozenset[str]) -> bool:
-    if len(wa & wb) / len(wa | wb) >= SIMILAR:
-        return True
-    if len(wa & wb) / len(wa | wb) < SIMILAR / 2:
-        return False  # far apart: not worth the character comparison
-    return difflib.SequenceMatcher(None, " ".join(a.casefold().split()), " ".join(b.casefold().split())).ratio() >= CLOSE
+def _grams(text: str) -> frozenset[str]:
+    t = " ".join(text.casefold().split())
+    return frozenset(t[k : k + 3] for k in range(max(1, len(t) - 2)))
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
 
 
 def duplicates(ctx: CheckContext) -> Iterator[Problem]:
@@ -312,6 +315,18 @@ def duplicates(ctx: CheckContext) -> Iterator[Problem]:
         for s in claim.subjects:
             groups[f"subject:{s}"].append(claim)
     words = {c.id: _words(c.text) for c in ctx.claims.values()}
+    grams: dict[str, frozenset[str]] = {}
+
+    def alike(a: Claim, b: Claim) -> bool:
+        jaccard = _jaccard(words[a.id], words[b.id])
+        if jaccard >= SIMILAR:
+            return True
+        if jaccard < SIMILAR / 2:
+            return False  # far apart: not worth the character comparison
+        ga = grams.setdefault(a.id, _grams(a.text))
+        gb = grams.setdefault(b.id, _grams(b.text))
+        return _jaccard(ga, gb) >= CLOSE
+
     reported: set[frozenset[str]] = set()
     for members in groups.values():
         # candidate pairs share their rarest word within the group (near-identical texts always do)
@@ -333,8 +348,7 @@ def duplicates(ctx: CheckContext) -> Iterator[Problem]:
                     pair = frozenset((a.id, b.id))
                     if a.id == b.id or pair in related or pair in reported:
                         continue
-                    wa, wb = words[a.id], words[b.id]
-                    if wa and wb and _alike(a.text, b.text, wa, wb):
+                    if words[a.id] and words[b.id] and alike(a, b):
                         reported.add(pair)
                         yield ctx.finding(
                             "possible-duplicate",
