@@ -121,10 +121,17 @@ def locate(text: str, exact: str, *, prefix: str = "", suffix: str = "", start: 
         if len(anchor_text) < 16:
             continue
         for at in _occurrences(text, anchor_text):
-            begin, stop = (at + len(anchor_text), at + len(anchor_text) + len(exact)) if before else (max(0, at - len(exact)), at)
-            found = text[begin:stop]
+            reach = 2 * len(exact) + 20
+            begin = at + len(anchor_text) if before else max(0, at - reach)
+            window = text[begin : begin + reach] if before else text[begin:at]
+            blocks = [b for b in difflib.SequenceMatcher(None, exact, window, autojunk=False).get_matching_blocks() if b.size]
+            if not blocks:
+                continue
+            # the passage runs from where its context ends to the last of its words still there (or the reverse)
+            start_at, stop = (begin, begin + blocks[-1].b + blocks[-1].size) if before else (begin + blocks[0].b, at)
+            found = text[start_at:stop]
             if difflib.SequenceMatcher(None, found, exact, autojunk=False).ratio() >= 0.5:
-                return Located(status="changed", start=begin, end=stop, found=found)
+                return Located(status="changed", start=start_at, end=stop, found=found)
     return Located(status="gone")
 
 

@@ -164,11 +164,11 @@ class Anchor:
     """
 
     exact: str
-    sha256: str
     prefix: str = ""
     suffix: str = ""
     start: int | None = None
     end: int | None = None
+    sha256: str
 
 
 @attrs.define(frozen=True, kw_only=True)
