@@ -132,8 +132,11 @@ def _work(b: Builder, node: Any, where: Where, what: str) -> tuple[str, str | No
     if not isinstance(node, dict):
         return None
     media = media_of(b, node, where, what) if is_media(node) else None
-    part = resolve(node.get("partOfEpisode") or node.get("partOfSeries") or node.get("isPartOf"), b.refs) if media else None
-    page = part if isinstance(part, dict) and part.get("url") else node
+    part = resolve(node.get("hasPart"), b.refs)
+    if media is None and isinstance(part, dict) and "Clip" in types(part):  # the words as a Clip of the work (as the export writes it)
+        media = media_of(b, part, (*where, "hasPart"), f"{what}.hasPart")
+    whole = resolve(node.get("partOfEpisode") or node.get("partOfSeries") or node.get("isPartOf"), b.refs) if is_media(node) else None
+    page = whole if isinstance(whole, dict) and whole.get("url") else node
     url = None
     for key in ("url", "mainEntityOfPage", "accessedOnUrl") if page is node else ("url",):
         if page.get(key) is not None and not isinstance(page.get(key), dict):
@@ -155,7 +158,18 @@ def _work(b: Builder, node: Any, where: Where, what: str) -> tuple[str, str | No
     date = b.date(node.get("datePublished") or node.get("uploadDate"), (*where, "datePublished"), f"{what}.datePublished")
     publisher = _party(b, node["publisher"], (*where, "publisher"), f"{what}.publisher") if node.get("publisher") else None
     used = {"@type", "@id", "url", "name", "headline", "datePublished", "uploadDate", "publisher", "author", "creator", "mainEntityOfPage"}
-    used |= {"contentUrl", "embedUrl", "startOffset", "endOffset", "startTime", "endTime", "partOfEpisode", "partOfSeries", "isPartOf"}
+    used |= {
+        "contentUrl",
+        "embedUrl",
+        "startOffset",
+        "endOffset",
+        "startTime",
+        "endTime",
+        "partOfEpisode",
+        "partOfSeries",
+        "isPartOf",
+        "hasPart",
+    }
     dropped(b, node, used | {"accessedOnUrl", "archivedAt"}, where, what)
     archive = (
         b.url(node["archivedAt"], (*where, "archivedAt"), f"{what}.archivedAt") if isinstance(node.get("archivedAt"), (str, list)) else None
@@ -314,6 +328,7 @@ def _review(b: Builder, node: dict[str, Any], where: Where, fallback_date: str |
         works.append((b.document(title, "article", url=url, date=fc_date, publisher=reviewer_id), fc_date, None))
         b.note("import-interpreted", iw, "no work is named where the claim appeared: it is recorded as appearing in the fact check itself")
     claim_date = _not_after(b, claim_date, [d for _, d, _ in works], iw)
+    modified = _modified(b, node, where, date)
     dropped(b, node, REVIEW_KEYS, where, kind)
     for text in texts:
         cid = b.ids.make(" ".join(text.split()[:10]), "claim")
@@ -326,8 +341,30 @@ def _review(b: Builder, node: dict[str, Any], where: Where, fallback_date: str |
             f"claim {cid!r}: {kind} does not carry the words as printed; the claim text stands in as the quote",
         )
         review: dict[str, Any] = {"id": b.ids.make(f"review {cid}", "review"), "claim": cid, "scale": scale, "verdict": value}
-        review.update(rationale=rationale, reviewer=reviewer, date=date, url=url)
+        review.update(rationale=rationale, reviewer=reviewer, date=date, url=url, corrections=modified)
         b.sections["reviews"].append({k: v for k, v in review.items() if v})
+
+
+def _modified(b: Builder, node: dict[str, Any], where: Where, date: str) -> list[dict[str, Any]]:
+    """A ``dateModified`` after the review's date, as a dated update of the review (what changed is not in the markup)."""
+    if node.get("dateModified") is None or node.get("datePublished") is None:
+        return []
+    kept = len(b.problems)
+    modified = b.date(node["dateModified"], (*where, "dateModified"), "dateModified")
+    if modified is None:
+        return []
+    del b.problems[kept:]  # a date-time is dated as the publisher gave it: no need to say so twice
+    changed, published = PartialDate.parse(modified), PartialDate.parse(date)
+    if changed.earliest is None or published.latest is None or changed.earliest <= published.latest:
+        return []
+    b.note("import-interpreted", (*where, "dateModified"), f"dateModified {modified}: recorded as an update of the review")
+    return [
+        {
+            "date": modified,
+            "kind": "update",
+            "note": f"The fact check was modified on {modified} (dateModified); the markup does not say what changed.",
+        }
+    ]
 
 
 def _list(value: Any) -> list[Any]:

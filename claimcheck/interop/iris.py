@@ -8,13 +8,9 @@ an appearance). With one, a source, document or claim is its page on the site wi
 
 from __future__ import annotations
 
-import re
-
-from claimcheck.publish.urls import FOLDERS, absolute, record_page
+from claimcheck.publish.urls import FOLDERS, absolute, entity_url, record_page
 
 __all__ = ["entity_iri", "iri"]
-
-_QID = re.compile(r"^Q[1-9][0-9]*$")
 
 
 def iri(kind: str, record_id: str, base_url: str | None, part: str | None = None) -> str:
@@ -27,5 +23,5 @@ def iri(kind: str, record_id: str, base_url: str | None, part: str | None = None
 
 
 def entity_iri(same_as: str) -> str:
-    """A ``same_as`` entry as an IRI: a bare QID as its Wikidata entity, a URL as it is."""
-    return f"http://www.wikidata.org/entity/{same_as}" if _QID.match(same_as) else same_as
+    """A ``same_as`` entry as an IRI (:func:`claimcheck.publish.urls.entity_url`)."""
+    return entity_url(same_as)
