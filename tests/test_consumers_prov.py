@@ -87,20 +87,16 @@ def test_the_json_ld_needs_no_remote_context(tmp_path: Path) -> None:
     assert all(isinstance(v, str) and v.startswith("http") for v in context.values())
 
 
-def test_turtle_without_rdflib_names_the_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """With rdflib missing, --to prov-turtle fails as a usage error naming the linked-data extra."""
-    import builtins
+def test_turtle_escapes_what_turtle_would_read_as_syntax(tmp_path: Path) -> None:
+    """Literals holding quotes, backslashes, line breaks and control characters, and IRIs holding characters
+    IRIs may not, come back from rdflib's Turtle parser as they were."""
+    from claimcheck.interop.prov import to_turtle
 
-    from claimcheck.core.errors import UsageError
-
-    real = builtins.__import__
-
-    def no_rdflib(name: str, *args: Any, **kwargs: Any) -> Any:
-        if name == "rdflib" or name.startswith("rdflib."):
-            raise ImportError(name)
-        return real(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_rdflib)
-    with pytest.raises(UsageError, match=r"linked-data"):
-        export(claimcheck.load(FULL), "prov-turtle", tmp_path / "p.ttl")
-    assert not (tmp_path / "p.ttl").exists()
+    hostile = 'a "quoted" \\back\\slash, a line\nbreak, a tab\t, a bell \x07 and """triple""" quotes'
+    odd = "https://example.org/a{b}|c^d`e\\f"
+    doc = {"@context": {}, "@graph": [{"@id": odd, "@type": "prov:Entity", "prov:value": hostile, "rdfs:seeAlso": {"@id": odd}}]}
+    graph = rdflib.Graph().parse(data=to_turtle(doc), format="turtle")
+    (value,) = graph.objects(None, PROV.value)
+    assert str(value) == hostile
+    (subject,) = graph.subjects(PROV.value, None)
+    assert str(subject) == odd
