@@ -46,8 +46,9 @@ def _creator(corpus: Corpus) -> dict[str, Any] | None:
     node: dict[str, Any] = {"type": "Organization", "name": pub.name}
     if pub.url:
         node["homepage"] = pub.url
-    if pub.same_as:
-        node["id"] = entity_iri(pub.same_as[0])
+    same = [u for u in map(entity_iri, pub.same_as) if u]
+    if same:
+        node["id"] = same[0]
     return node
 
 
@@ -59,7 +60,7 @@ def _target(corpus: Corpus, ref: QuoteRef, base_url: str | None) -> tuple[dict[s
     selectors: list[dict[str, Any]] = [quote]
     if anchor is not None:
         quote.update({k: v for k, v in (("prefix", anchor.prefix), ("suffix", anchor.suffix)) if v})
-        if anchor.start is not None and anchor.end is not None:
+        if anchor.start is not None and anchor.end is not None and anchor.start <= anchor.end:
             selectors.append({"type": "TextPositionSelector", "start": anchor.start, "end": anchor.end})
     target: dict[str, Any] = {"type": "SpecificResource", "source": source or iri("document", ref.document, base_url)}
     target["selector"] = selectors if len(selectors) > 1 else quote
@@ -93,9 +94,9 @@ def _annotation(corpus: Corpus, ref: QuoteRef, base_url: str | None) -> tuple[di
     ]
     targets: list[dict[str, Any]] = [target]
     media = corpus.claims[ref.record].appearances[ref.index or 0].media if ref.kind == "appearance" else None
-    if media is not None and media.url:
+    if media is not None and http_url(media.url):
         # the words in the recording: a Media Fragments selector (t=start,end, seconds)
-        clip: dict[str, Any] = {"type": "SpecificResource", "source": media.url}
+        clip: dict[str, Any] = {"type": "SpecificResource", "source": media.url or ""}
         if media.start is not None or media.end is not None:
             span = f"t={_seconds(media.start) if media.start is not None else ''}" + (
                 f",{_seconds(media.end)}" if media.end is not None else ""

@@ -22,6 +22,6 @@ def iri(kind: str, record_id: str, base_url: str | None, part: str | None = None
     return absolute(base_url, "") + f"#{kind}-{record_id}" + (f"-{part}" if part else "")
 
 
-def entity_iri(same_as: str) -> str:
-    """A ``same_as`` entry as an IRI (:func:`claimcheck.publish.urls.entity_url`)."""
+def entity_iri(same_as: str) -> str | None:
+    """A ``same_as`` entry as an IRI (:func:`claimcheck.publish.urls.entity_url`), or ``None``."""
     return entity_url(same_as)

@@ -77,7 +77,7 @@ class _Graph:
         if http_url(src.url):
             node["rdfs:seeAlso"] = _ref(src.url or "")
         if src.same_as:
-            node["owl:sameAs"] = [_ref(entity_iri(s)) for s in src.same_as]
+            node["owl:sameAs"] = [_ref(u) for u in map(entity_iri, src.same_as) if u]
         for whole in src.part_of:
             node.setdefault("dcterms:isPartOf", []).append(_ref(self.iri("source", whole)))
         for party in src.represents:
@@ -144,8 +144,8 @@ class _Graph:
             quote["cc:locator"] = app.locator
         if app.original is not None:
             quote["cc:originalText"] = {"@value": app.original.text, "@language": app.original.language}
-        if app.media is not None and app.media.url:
-            quote["cc:media"] = _ref(app.media.url)
+        if app.media is not None and http_url(app.media.url):
+            quote["cc:media"] = _ref(app.media.url or "")
         earlier: str | None = None
         for j, hop in enumerate(chain):
             words = {

@@ -61,7 +61,7 @@ def party(source: Source | None, fallback: str) -> dict[str, Any]:
     if source is not None and source.url:
         node["url"] = source.url
     if source is not None and source.same_as:
-        node["sameAs"] = [entity_url(s) for s in source.same_as]
+        node["sameAs"] = [u for u in map(entity_url, source.same_as) if u]
     return node
 
 
@@ -77,14 +77,14 @@ def publisher_node(publisher: Publisher) -> dict[str, Any]:
     if publisher.corrections_policy:
         node["correctionsPolicy"] = publisher.corrections_policy
     if publisher.same_as:
-        node["sameAs"] = [entity_url(s) for s in publisher.same_as]
+        node["sameAs"] = [u for u in map(entity_url, publisher.same_as) if u]
     return node
 
 
 def _clip(media: Media) -> dict[str, Any]:
     """Where in a recording the words are, as a schema.org Clip (offsets in seconds)."""
     node: dict[str, Any] = {"@type": "Clip"}
-    if media.url:
+    if http_url(media.url):
         node["url"] = media.url
     if media.start is not None:
         node["startOffset"] = media.start

@@ -58,6 +58,7 @@ def page_url(kind: str, record_id: str, base_url: str | None) -> str | None:
     return absolute(base_url, record_page(kind, record_id)) if base_url else None
 
 
-def entity_url(same_as: str) -> str:
-    """A ``same_as`` entry as a URL: a bare Wikidata QID as its entity (``http://www.wikidata.org/entity/Q42``), a URL as it is."""
-    return f"http://www.wikidata.org/entity/{same_as}" if _QID.match(same_as) else same_as
+def entity_url(same_as: str) -> str | None:
+    """A ``same_as`` entry as a URL: a bare Wikidata QID as its entity (``http://www.wikidata.org/entity/Q42``), an
+    http(s) URL as it is, ``None`` for one no link or IRI may be made of (:func:`http_url`)."""
+    return f"http://www.wikidata.org/entity/{same_as}" if _QID.match(same_as) else http_url(same_as)
