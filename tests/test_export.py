@@ -21,9 +21,10 @@ import claimcheck
 from claimcheck.cli import main
 from claimcheck.core.errors import OutputError
 from claimcheck.interop import export, exporters
+from claimcheck.interop.averitec_export import to_averitec
 from claimcheck.interop.claimreview_export import to_claimreview
 from claimcheck.interop.csv_format import DANGEROUS, FILES, escape_cell, unescape_cell
-from claimcheck.interop.datasets import to_averitec, to_fever
+from claimcheck.interop.fever_export import to_fever
 from claimcheck.interop.tables import TABLES
 from claimcheck.load.schemas import validator
 
@@ -175,7 +176,7 @@ def test_sqlite_export_has_keys_links_and_derived_columns(reviewed: claimcheck.C
     try:
         assert con.execute("SELECT count(*) FROM claims").fetchone()[0] == len(reviewed.claims)
         fks = {row[2] for row in con.execute("PRAGMA foreign_key_list(appearances)")}
-        assert fks == {"claims", "documents"}
+        assert fks == {"claims", "documents", "sources"}  # the translator is a source
         assert con.execute("PRAGMA foreign_key_check").fetchall() == []
         row = con.execute(
             "SELECT evidence_status, verdict, verdict_label, verdict_rating FROM claims WHERE id = 'pentagon-military-links'"
@@ -267,11 +268,15 @@ def test_fever_items_take_their_label_and_evidence_from_the_scale_and_relations(
         (1, "pentagon-military-links", "NOT ENOUGH INFO", "NOT VERIFIABLE"),
         (2, "smic-largest-chip-maker-china", "SUPPORTS", "VERIFIABLE"),
     ]
-    assert all(i["evidence"] == [] for i in items)
+    assert items[0]["evidence"] == [[[1, None, None, None]]]  # FEVER's shape for NOT ENOUGH INFO
+    assert items[1]["evidence"] == items[1]["evidence_quotes"] == []  # nothing supports it on record
     drafts, _ = to_fever(reviewed, include_drafts=True)
     refuted = next(i for i in drafts if i["label"] == "REFUTES")
     assert refuted["claim_id"] == "sos-report-us-equipment-military"
-    assert [s[0][0] for s in refuted["evidence"]] == ["smic-article", "smic-article"]  # SMIC's two denials, each one set
+    # SMIC's two denials, each a group of [annotation, evidence, page, sentence] items numbered in the article's full text
+    assert [[e[2] for e in group] for group in refuted["evidence"]] == [["smic-article"], ["smic-article"]]
+    assert all(isinstance(e[0], int) and isinstance(e[1], int) and isinstance(e[3], int) for g in refuted["evidence"] for e in g)
+    assert [g[0][0] for g in refuted["evidence_quotes"]] == ["smic-article", "smic-article"]
     lines = export(reviewed, "fever", tmp_path / "f.jsonl").path.read_text(encoding="utf-8").splitlines()
     assert [json.loads(line) for line in lines] == items
 

@@ -412,9 +412,31 @@ def check_exports(corpus: claimcheck.Corpus, folder: Path) -> dict[str, Path]:
             graph = json.loads(path.read_text(encoding="utf-8"))["@graph"]
             assert len(graph) == result.count
             assert all({"url", "claimReviewed", "reviewRating", "author"} <= set(item) for item in graph)
-        elif fmt == "fever":
+        elif fmt in ("fever", "fever-predictions"):
             lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
             assert len(lines) == result.count
+        elif fmt == "parquet":
+            import pyarrow.parquet as pq
+
+            tables = corpus_tables(corpus)
+            for name, columns in TABLES.items():
+                table = pq.read_table(path / f"{name}.parquet")
+                assert tuple(table.column_names) == columns, name
+                assert table.num_rows == len(tables[name]), name
+        elif fmt == "annotations":
+            assert json.loads(path.read_text(encoding="utf-8"))["total"] == result.count
+        elif fmt == "prov":
+            assert len(json.loads(path.read_text(encoding="utf-8"))["@graph"]) == result.count
+        elif fmt == "prov-turtle":
+            import rdflib
+
+            assert len(rdflib.Graph().parse(data=path.read_text(encoding="utf-8"), format="turtle")) == result.count
+        elif fmt == "argdown":
+            text = path.read_text(encoding="utf-8")
+            # one statement line a claim, each starting with its id in brackets: nothing in the data broke a line
+            assert sum(1 for line in text.splitlines() if line.startswith("[")) == result.count
+        elif fmt == "aif":
+            assert len(json.loads(path.read_text(encoding="utf-8"))["nodes"]) == result.count
         else:
             assert len(json.loads(path.read_text(encoding="utf-8"))) == result.count
     return paths

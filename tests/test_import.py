@@ -15,6 +15,7 @@ import claimcheck
 from claimcheck.cli import main
 from claimcheck.core.errors import OutputError, UsageError
 from claimcheck.interop import export, import_into, read_import
+from claimcheck.interop.fever_export import to_fever
 
 FIXTURE_FILES = sorted(FIXTURES.glob("*.jsonld"))
 
@@ -307,8 +308,8 @@ def test_fever_export_imports_back_with_labels_and_evidence(tmp_path: Path) -> N
         "smic-largest-chip-maker-china": "supports",
     }
     assert [r.type for r in corpus.relations.values()] == ["contradicts", "contradicts"]
-    again, _ = claimcheck.interop.datasets.to_fever(corpus)
-    assert [(i["claim_id"], i["label"], len(i["evidence"])) for i in again] == [
+    again, _ = to_fever(corpus)
+    assert [(i["claim_id"], i["label"], len(i["evidence_quotes"])) for i in again] == [
         ("pentagon-military-links", "NOT ENOUGH INFO", 0),
         ("sos-report-us-equipment-military", "REFUTES", 2),
         ("smic-largest-chip-maker-china", "SUPPORTS", 0),

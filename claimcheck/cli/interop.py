@@ -77,7 +77,11 @@ imported records have errors.""",
     help="The claimcheck.yaml to add the rating scales to (default: the nearest at or above the output).",
 )
 @click.option("--no-config", is_flag=True, help="Change no config: print the rating scales to add by hand.")
-@click.option("--review-date", default=None, help="FEVER: the date of the reviews made from the labels (without it, labels go in notes).")
+@click.option(
+    "--review-date",
+    default=None,
+    help="FEVER: the date of the reviews made from the labels (without it, labels go in notes). ClaimReview: the date of reviews whose markup and page give none.",
+)
 @click.option("--reviewer", default=None, help="FEVER: the reviewer named on those reviews (default: FEVER dataset).")
 @format_option
 def import_command(

@@ -13,6 +13,7 @@ from claimcheck.cli.checking import check, validate
 from claimcheck.cli.editor import add, diff, draft, fmt_command, new, review, serve
 from claimcheck.cli.interop import export_command, import_command
 from claimcheck.cli.publishing import brief, build
+from claimcheck.cli.sources import verify_sources_command
 from claimcheck.core.errors import ClaimcheckError
 from claimcheck.core.version import __version__
 
@@ -41,5 +42,20 @@ def main() -> None:
     source-attributed briefs, a static report site and research exports."""
 
 
-for command in (validate, check, brief, build, export_command, import_command, new, add, draft, fmt_command, serve, review, diff):
+for command in (
+    validate,
+    check,
+    brief,
+    build,
+    export_command,
+    import_command,
+    verify_sources_command,
+    draft,
+    new,
+    add,
+    fmt_command,
+    serve,
+    review,
+    diff,
+):
     main.add_command(command)

@@ -291,6 +291,38 @@ _TABLE: dict[str, tuple[tuple[str, Severity, str, str], ...]] = {
             "Record left out of an export",
             "A record could not be expressed in the export format (a review with no URL for ClaimReview, a verdict with no FEVER mapping) and was left out.",
         ),
+        (
+            "export-unanchored",
+            I,
+            "Quote with no place in its full text",
+            "An export that points into documents (FEVER sentence ids, a Web Annotation's selectors, a PROV-O quotation's offsets) found no full text at hand for the quote's document, or did not find the quote in it, and gave the quote without that place.",
+        ),
+    ),
+    "Source drift (claimcheck verify-sources)": (
+        (
+            "quote-moved",
+            W,
+            "Quote moved",
+            "The quoted passage is still in the document's text, word for word, but elsewhere than the anchor recorded: text was added or removed before it.",
+        ),
+        (
+            "quote-changed",
+            E,
+            "Quote changed",
+            "The quote's surroundings are still in the document's text, but the words between them changed (the message gives a word diff): a stealth edit, or a correction to record.",
+        ),
+        (
+            "quote-gone",
+            E,
+            "Quote gone",
+            "Neither the quoted passage nor its surroundings are in the document's text any more.",
+        ),
+        (
+            "quote-unverifiable",
+            I,
+            "Quote not verifiable",
+            "The quote cannot be checked against the text: the document records no full text, the text is not at hand, or the quote has neither a stored anchor nor a place in the current text to compare with.",
+        ),
     ),
     "Editing (claimcheck fmt, add, diff)": (
         (

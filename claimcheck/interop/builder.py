@@ -15,6 +15,7 @@ from claimcheck.core.problems import Problem, pointer
 
 _SPACE = " \t\r\n"
 URL = re.compile(r"^https?://\S+$")
+_HOST_PATH = re.compile(r"^(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?:[/?#]\S*)?$", re.ASCII)
 _DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})([T ])(\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$", re.ASCII)
 
 #: Verdict labels whose meaning is plain enough to map (lower case, ``_``/``-`` read as spaces):
@@ -62,6 +63,10 @@ class Builder:
         self._documents: dict[tuple[str, str], str] = {}
         self.file = ""
         self.line: int | None = None
+        #: The nodes of the file being read by ``@id``, for values that only name one.
+        self.refs: dict[str, dict[str, Any]] = {}
+        #: The JSON-LD blocks of the file being read (a page's other nodes date a review that has no date).
+        self.pages: list[tuple[int | None, Any]] = []
 
     # ---- problems ------------------------------------------------------------------------------
     def note(self, code: str, where: tuple[str | int, ...], message: str) -> None:
@@ -69,25 +74,33 @@ class Builder:
         self.problems.append(Problem(code=code, message=message, file=self.file, line=self.line, pointer=pointer(*where)))
 
     # ---- records -------------------------------------------------------------------------------
-    def source(self, name: str, kind: str, *, url: str | None = None, description: str | None = None) -> str:
+    def source(self, name: str, kind: str, *, url: str | None = None, description: str | None = None, same_as: Iterable[str] = ()) -> str:
         """The id of the source with this name (made on first use)."""
         key = name.casefold()
         if key in self._sources:
             return self._sources[key]
         sid = self.ids.make(name, "source")
-        self.sections["sources"].append(
-            {k: v for k, v in {"id": sid, "name": name, "kind": kind, "description": description, "url": url}.items() if v}
-        )
+        rec = {"id": sid, "name": name, "kind": kind, "description": description, "url": url, "same_as": list(dict.fromkeys(same_as))}
+        self.sections["sources"].append({k: v for k, v in rec.items() if v})
         self._sources[key] = sid
         return sid
 
-    def document(self, title: str, kind: str, *, url: str | None = None, date: str | None = None, publisher: str | None = None) -> str:
+    def document(
+        self,
+        title: str,
+        kind: str,
+        *,
+        url: str | None = None,
+        date: str | None = None,
+        publisher: str | None = None,
+        archive_url: str | None = None,
+    ) -> str:
         """The id of the document with this url (or, without one, this title), made on first use."""
         key = ("url", url) if url else ("title", title)
         if key in self._documents:
             return self._documents[key]
         did = self.ids.make(title, "document")
-        rec = {"id": did, "title": title, "kind": kind, "publisher": publisher, "date": date, "url": url}
+        rec = {"id": did, "title": title, "kind": kind, "publisher": publisher, "date": date, "url": url, "archive_url": archive_url}
         self.sections["documents"].append({k: v for k, v in rec.items() if v})
         self._documents[key] = did
         return did
@@ -105,7 +118,12 @@ class Builder:
             value = value[0] if value else ""
         text = value.strip() if isinstance(value, str) else value
         if isinstance(text, str) and URL.match(text) and len(text) <= 2000:
+            if text != value:
+                self.note("import-interpreted", where, f"{what}: white space around the URL removed")
             return text
+        if isinstance(text, str) and _HOST_PATH.match(text) and len(text) <= 1990:
+            self.note("import-interpreted", where, f"{what}: {text!r} has no scheme; read as https://{text}")
+            return "https://" + text
         self.note("import-interpreted", where, f"{what}: expected an http(s) URL; found {value!r}, left out")
         return None
 

@@ -22,18 +22,8 @@ from typing import Any
 from claimcheck.core import atomic
 from claimcheck.core.problems import Problem
 from claimcheck.interop.registry import Exporter, ExportOptions, Importer, ImportOptions, ReadResult
-from claimcheck.interop.tables import (
-    BOOLEANS,
-    ID_LISTS,
-    INTEGERS,
-    PARENTS,
-    TABLES,
-    Row,
-    corpus_tables,
-    orphans,
-    rows_to_scales,
-    tables_to_sections,
-)
+from claimcheck.interop.tables import BOOLEANS, ID_LISTS, INTEGERS, NUMBERS, TABLES, Row, corpus_tables
+from claimcheck.interop.tables_back import PARENTS, orphans, rows_to_scales, tables_to_sections
 from claimcheck.model.corpus import Corpus
 
 #: First characters a spreadsheet may read as the start of a formula.
@@ -119,13 +109,16 @@ def _value(column: str, text: str, where: tuple[str, int], problems: list[Proble
             )
         )
         return True
-    if column in INTEGERS:
+    if column in INTEGERS or column in NUMBERS:
         try:
-            return int(text)
+            return int(text) if column in INTEGERS or text.lstrip("-").isdigit() else float(text)
         except ValueError:
             problems.append(
                 Problem(
-                    code="import-skipped", message=f"column {column!r}: expected an integer; found {text!r}", file=where[0], line=where[1]
+                    code="import-skipped",
+                    message=f"column {column!r}: expected {'an integer' if column in INTEGERS else 'a number'}; found {text!r}",
+                    file=where[0],
+                    line=where[1],
                 )
             )
             return None
@@ -212,6 +205,13 @@ def import_csv(paths: Sequence[str | os.PathLike[str]]) -> tuple[dict[str, list[
                 message=f"{count} row{'s' if count != 1 else ''} of {table}.csv belong{'s' if count == 1 else ''} to no "
                 f"{parent.removesuffix('s')} imported ({named}): not imported",
                 file=f"{table}.csv",
+            )
+        )
+    if tables.get("publisher"):
+        problems.append(
+            Problem(
+                code="import-dropped",
+                message="publisher.csv: the publisher belongs in claimcheck.yaml (publisher:), which an import does not change; copy it there by hand",
             )
         )
     return tables_to_sections(tables), rows_to_scales(tables.get("rating_values", [])), problems

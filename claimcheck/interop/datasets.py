@@ -1,22 +1,6 @@
-"""Research datasets: FEVER (JSON Lines) and AVeriTeC (a JSON list) for reviewed claims, and FEVER import.
-
-Each reviewed claim (published, with a published review) gives one item, labelled from its latest
-review's verdict through the rating scale's ``fever`` or ``averitec`` mapping; a verdict without the
-mapping is left out with an ``export-skipped`` problem.
-
-FEVER items: ``id`` (1, 2, ... in corpus order), ``claim_id``, ``claim``, ``verifiable``, ``label`` and
-``evidence``: a list of evidence sets, each a list of ``[document id, quote]`` pairs, in the place of
-FEVER's ``[annotation, evidence, page, sentence]`` tuples. For SUPPORTS the sets are the claim's
-supporting relations, for REFUTES its contradicting and denying ones: a quoted passage is a set of its
-own, a bearing claim gives one set per appearance. NOT ENOUGH INFO items have no evidence.
-
-AVeriTeC items follow the dataset's fields: ``claim``, ``required_reannotation`` (false), ``label``,
-``justification`` (the rationale), ``claim_date`` (``DD-MM-YYYY`` when the claim's date is a day, else
-null: no precision is invented), ``speaker`` (the speaker's name), ``original_claim_url`` (the url of
-the first document it appears in that has one), ``fact_checking_article`` (the review's url),
-``reporting_source`` (that document's publisher), ``location_ISO_code`` (null), ``claim_types``,
-``fact_checking_strategies`` and ``questions`` (empty: claimcheck records no question-answer pairs),
-plus ``claim_id``.
+"""FEVER import: FEVER-style JSON Lines (the shared task's files, or this tool's FEVER export) as claims,
+with reviews made from the labels when a review date is given. The exports are
+:mod:`claimcheck.interop.fever_export` and :mod:`claimcheck.interop.averitec_export`.
 """
 
 from __future__ import annotations
@@ -27,14 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from claimcheck.core import atomic
 from claimcheck.core.problems import Problem
 from claimcheck.interop.builder import Builder
-from claimcheck.interop.json_format import dumps
-from claimcheck.interop.registry import Exporter, ExportOptions, Importer, ImportOptions, ReadResult
-from claimcheck.model import Claim, RatingValue, Relation, Review
-from claimcheck.model.corpus import Corpus
-from claimcheck.publish.claimreview import review_url
+from claimcheck.interop.registry import Importer, ImportOptions, ReadResult
 
 FEVER_LABELS = ("SUPPORTS", "REFUTES", "NOT ENOUGH INFO")
 #: The scale FEVER labels are imported on.
@@ -54,122 +33,6 @@ FEVER_SCALE: dict[str, Any] = {
         {"id": "supports", "label": "Supports", "rating": 3, "status": "supported", "fever": "SUPPORTS", "averitec": "Supported"},
     ],
 }
-
-
-def _reviewed(corpus: Corpus) -> list[tuple[Claim, Review, RatingValue | None]]:
-    out = []
-    for claim in corpus.claims.values():
-        reviews = corpus.reviews_of(claim.id)  # corpus is already the view exported
-        review = reviews[-1] if reviews else None
-        if review is None:
-            continue
-        scale = corpus.config.scale(review.scale)
-        out.append((claim, review, scale.value(review.verdict) if scale else None))
-    return out
-
-
-def _skipped(review: Review, fmt: str) -> Problem:
-    origin = review.origin
-    return Problem(
-        code="export-skipped",
-        message=f"claim {review.claim!r} left out of the {fmt} export: the verdict {review.verdict!r} of review {review.id!r} has no {fmt} mapping on its scale",
-        file=origin.file if origin else None,
-        pointer=origin.pointer if origin else "",
-        record=review.id,
-    )
-
-
-def _evidence_sets(corpus: Corpus, relations: list[Relation]) -> list[list[list[str]]]:
-    sets: list[list[list[str]]] = []
-    for rel in relations:
-        if rel.evidence is not None:
-            sets.append([[rel.evidence.document, rel.evidence.quote]])
-        elif rel.by in corpus.claims:
-            sets += [[[a.document, a.quote]] for a in corpus.claims[rel.by].appearances]
-    return sets
-
-
-def to_fever(corpus: Corpus, *, include_drafts: bool = False) -> tuple[list[dict[str, Any]], list[Problem]]:
-    """FEVER items for the reviewed claims, and the claims left out."""
-    items: list[dict[str, Any]] = []
-    problems: list[Problem] = []
-    corpus = corpus.view(include_drafts=include_drafts)
-    for claim, review, value in _reviewed(corpus):
-        if value is None or value.fever is None:
-            problems.append(_skipped(review, "FEVER"))
-            continue
-        if value.fever == "SUPPORTS":
-            rels = corpus.supporting(claim.id)
-        elif value.fever == "REFUTES":
-            rels = corpus.opposing(claim.id)
-        else:
-            rels = []
-        items.append(
-            {
-                "id": len(items) + 1,
-                "claim_id": claim.id,
-                "claim": claim.text,
-                "verifiable": "NOT VERIFIABLE" if value.fever == "NOT ENOUGH INFO" else "VERIFIABLE",
-                "label": value.fever,
-                "evidence": _evidence_sets(corpus, rels),
-            }
-        )
-    return items, problems
-
-
-def to_averitec(corpus: Corpus, *, base_url: str | None = None, include_drafts: bool = False) -> tuple[list[dict[str, Any]], list[Problem]]:
-    """AVeriTeC items for the reviewed claims, and the claims left out."""
-    items: list[dict[str, Any]] = []
-    problems: list[Problem] = []
-    corpus = corpus.view(include_drafts=include_drafts)
-    for claim, review, value in _reviewed(corpus):
-        if value is None or value.averitec is None:
-            problems.append(_skipped(review, "AVeriTeC"))
-            continue
-        docs = [corpus.documents[a.document] for a in claim.appearances if a.document in corpus.documents]
-        first = next((d for d in docs if d.url), None)
-        reporting = docs[0].publisher if docs else None
-        day = claim.date.start if claim.date is not None and claim.date.precision == "day" else None
-        items.append(
-            {
-                "claim": claim.text,
-                "required_reannotation": False,
-                "label": value.averitec,
-                "justification": review.rationale,
-                "claim_date": f"{day.day:02d}-{day.month:02d}-{day.year:04d}" if day and day.day and day.month else None,
-                "speaker": corpus.source_name(claim.speaker),
-                "original_claim_url": first.url if first else None,
-                "fact_checking_article": review_url(review, claim, base_url),
-                "reporting_source": corpus.source_name(reporting) if reporting else None,
-                "location_ISO_code": None,
-                "claim_types": [],
-                "fact_checking_strategies": [],
-                "questions": [],
-                "claim_id": claim.id,
-            }
-        )
-    return items, problems
-
-
-def export_fever(corpus: Corpus, out: str | os.PathLike[str], *, include_drafts: bool = False) -> tuple[int, list[Problem]]:
-    """Write FEVER JSON Lines (atomically); returns the number of items and the claims left out."""
-    items, problems = to_fever(corpus, include_drafts=include_drafts)
-    # JSON leaves NEL, LS and PS unescaped, and readers that split lines the Unicode way (str.splitlines) would break a line there
-    lines = (
-        json.dumps(i, ensure_ascii=False).replace("\x85", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-        for i in items
-    )
-    atomic.write_text(out, "".join(line + "\n" for line in lines))
-    return len(items), problems
-
-
-def export_averitec(
-    corpus: Corpus, out: str | os.PathLike[str], *, base_url: str | None = None, include_drafts: bool = False
-) -> tuple[int, list[Problem]]:
-    """Write an AVeriTeC JSON list (atomically); returns the number of items and the claims left out."""
-    items, problems = to_averitec(corpus, base_url=base_url, include_drafts=include_drafts)
-    atomic.write_text(out, dumps(items))
-    return len(items), problems
 
 
 # ---- FEVER import ------------------------------------------------------------------------------
@@ -211,10 +74,12 @@ def _fever_row(b: Builder, row: Any, n: int, speaker: str, document: str, review
             }
         )
     tuples = 0
-    evidence = row.get("evidence") or []
+    # this tool's export gives the quotes beside FEVER's sentence-id groups: read those, not the ids
+    key = "evidence_quotes" if isinstance(row.get("evidence_quotes"), list) else "evidence"
+    evidence = row.get(key) or []
     if not isinstance(evidence, list):
         b.note(
-            "import-skipped", (*where, "evidence"), f"line {n}: evidence: expected a list of evidence sets; found {type(evidence).__name__}"
+            "import-skipped", (*where, key), f"line {n}: {key}: expected a list of evidence sets; found {type(evidence).__name__}"
         )
         evidence = []
     for i, ev_set in enumerate(evidence):
@@ -235,7 +100,7 @@ def _fever_row(b: Builder, row: Any, n: int, speaker: str, document: str, review
             else:
                 b.note(
                     "import-skipped",
-                    (*where, "evidence", i, j),
+                    (*where, key, i, j),
                     f"line {n}: evidence item {item!r} is neither [document, quote] nor FEVER's 4-tuple",
                 )
     if tuples:
@@ -290,14 +155,6 @@ def import_fever(
     return b.sections, scales, b.problems
 
 
-def _export_fever(corpus: Corpus, out: Path, options: ExportOptions) -> tuple[int, list[Problem]]:
-    return export_fever(corpus, out, include_drafts=options.include_drafts)
-
-
-def _export_averitec(corpus: Corpus, out: Path, options: ExportOptions) -> tuple[int, list[Problem]]:
-    return export_averitec(corpus, out, base_url=options.base_url, include_drafts=options.include_drafts)
-
-
 def _import_fever(paths: Sequence[Path], options: ImportOptions) -> ReadResult:
     records, scales, problems = import_fever(
         paths, taken=sorted(options.taken), review_date=options.review_date, reviewer=options.reviewer or "FEVER dataset"
@@ -305,6 +162,4 @@ def _import_fever(paths: Sequence[Path], options: ImportOptions) -> ReadResult:
     return ReadResult(records=records, scales=scales, problems=problems)
 
 
-FEVER_EXPORTER = Exporter(name="fever", description="FEVER JSON Lines of the reviewed claims", write=_export_fever, unit="items")
-AVERITEC_EXPORTER = Exporter(name="averitec", description="AVeriTeC JSON of the reviewed claims", write=_export_averitec, unit="items")
 FEVER_IMPORTER = Importer(name="fever", description="FEVER-style JSON Lines (claims and labels)", read=_import_fever)

@@ -83,15 +83,33 @@ class Importer:
 
 
 def _builtin_exporters() -> list[Exporter]:
-    from claimcheck.interop import claimreview_export, csv_format, datasets, json_format, sqlite_format
+    from claimcheck.interop import (
+        annotations,
+        argument_maps,
+        averitec_export,
+        claimreview_export,
+        csv_format,
+        fever_export,
+        json_format,
+        parquet_format,
+        prov,
+        sqlite_format,
+    )
 
     return [
         json_format.EXPORTER,
         csv_format.EXPORTER,
         sqlite_format.EXPORTER,
+        parquet_format.EXPORTER,
         claimreview_export.EXPORTER,
-        datasets.FEVER_EXPORTER,
-        datasets.AVERITEC_EXPORTER,
+        fever_export.EXPORTER,
+        fever_export.PREDICTIONS_EXPORTER,
+        averitec_export.EXPORTER,
+        annotations.EXPORTER,
+        prov.EXPORTER,
+        prov.TURTLE_EXPORTER,
+        argument_maps.ARGDOWN_EXPORTER,
+        argument_maps.AIF_EXPORTER,
     ]
 
 

@@ -4,8 +4,9 @@ indexes, link tables for id lists, derived columns for research, and full-text s
 * ``claims`` also holds ``date_earliest``/``date_latest`` (the days the date can mean, ISO, for range
   queries), ``evidence_status`` (:func:`claimcheck.analysis.status.status_of`) and the latest published
   review's ``verdict``, ``verdict_label`` and ``verdict_rating``;
-* ``claim_subjects``, ``claim_topics``, ``claim_tags``, ``document_authors``, ``source_affiliations``
-  and ``comment_claims`` hold the ``|``-joined lists one row per item;
+* ``claim_subjects``, ``claim_topics``, ``claim_tags``, ``document_authors``, ``document_based_on``,
+  ``source_affiliations``, ``source_part_of``, ``source_represents``, ``comment_claims`` and
+  ``comment_replies`` hold the ``|``-joined lists one row per item;
 * ``claims_fts`` indexes the claims' text (external content: ``claims``), ``quotes_fts`` every quote:
   appearances (``kind`` ``appearance``) and quoted evidence (``kind`` ``evidence``).
 
@@ -25,24 +26,29 @@ from claimcheck.core import atomic
 from claimcheck.core.errors import OutputError
 from claimcheck.core.problems import Problem
 from claimcheck.interop.registry import Exporter, ExportOptions
-from claimcheck.interop.tables import ID_LISTS, TABLES, Row, corpus_tables
+from claimcheck.interop.tables import ID_LISTS, INTEGERS, NUMBERS, TABLES, Row, corpus_tables
 from claimcheck.model.corpus import Corpus
 
 #: Per table: primary key columns, and column → referenced table.
 KEYS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     "sources": (("id",), {}),
     "source_aliases": (("source", "index"), {"source": "sources"}),
+    "source_same_as": (("source", "index"), {"source": "sources"}),
     "interests": (("source", "index"), {"source": "sources"}),
-    "documents": (("id",), {"publisher": "sources"}),
+    "documents": (("id",), {"publisher": "sources", "reprints": "documents"}),
+    "document_corrections": (("document", "index"), {"document": "documents"}),
     "claims": (("id",), {"speaker": "sources", "parent": "claims"}),
     "claim_context": (("claim", "index"), {"claim": "claims"}),
-    "appearances": (("claim", "index"), {"claim": "claims", "document": "documents"}),
+    "appearances": (("claim", "index"), {"claim": "claims", "document": "documents", "translated_by": "sources"}),
+    "appearance_corrections": (("claim", "appearance", "index"), {"claim": "claims"}),
     "hops": (("claim", "appearance", "index"), {"claim": "claims", "source": "sources", "document": "documents"}),
     "relations": (("id",), {"target": "claims", "by": "claims", "evidence_document": "documents"}),
-    "comments": (("id",), {"subject": "sources", "document": "documents"}),
+    "comments": (("id",), {"subject": "sources", "asked_via": "sources", "document": "documents"}),
     "reviews": (("id",), {"claim": "claims"}),
     "corrections": (("review", "index"), {"review": "reviews"}),
     "rating_values": (("scale", "id"), {}),
+    "publisher": (("name",), {}),
+    "publisher_same_as": (("index",), {}),
 }
 DERIVED = {
     "claims": ("date_earliest", "date_latest", "evidence_status", "verdict", "verdict_label", "verdict_rating"),
@@ -51,13 +57,18 @@ DERIVED = {
 #: Link tables: name → (owner table, owner column, list column, item column, item table or None).
 LINKS = {
     "source_affiliations": ("sources", "source", "affiliations", "affiliation", "sources"),
+    "source_part_of": ("sources", "source", "part_of", "whole", "sources"),
+    "source_represents": ("sources", "source", "represents", "party", "sources"),
+    "document_based_on": ("documents", "document", "based_on", "origin", "documents"),
+    "comment_replies": ("comments", "comment", "replies", "claim", "claims"),
     "document_authors": ("documents", "document", "authors", "author", "sources"),
     "claim_subjects": ("claims", "claim", "subjects", "subject", "sources"),
     "claim_topics": ("claims", "claim", "topics", "topic", None),
     "claim_tags": ("claims", "claim", "tags", "tag", None),
     "comment_claims": ("comments", "comment", "claims", "claim", "claims"),
 }
-INTEGER_COLUMNS = frozenset({"index", "appearance", "rating", "seen", "is_default", "verdict_rating"})
+INTEGER_COLUMNS = frozenset({"index", "appearance", "rating", "seen", "is_default", "verdict_rating"}) | INTEGERS
+REAL_COLUMNS = NUMBERS
 
 
 def _q(name: str) -> str:
@@ -66,7 +77,8 @@ def _q(name: str) -> str:
 
 def _ddl(name: str, columns: tuple[str, ...], pk: tuple[str, ...], refs: dict[str, str]) -> list[str]:
     cols = [
-        f"{_q(c)} {'INTEGER' if c in INTEGER_COLUMNS else 'TEXT'}" + (f" REFERENCES {_q(refs[c])}(id)" if c in refs else "")
+        f"{_q(c)} {'INTEGER' if c in INTEGER_COLUMNS else 'REAL' if c in REAL_COLUMNS else 'TEXT'}"
+        + (f" REFERENCES {_q(refs[c])}(id)" if c in refs else "")
         for c in columns
     ]
     cols.append(f"PRIMARY KEY ({', '.join(map(_q, pk))})")

@@ -1,28 +1,35 @@
-"""The corpus as tables, one per record kind, and back: shared by the CSV and SQLite exports.
+"""The corpus as tables, one per record kind, and back: shared by the CSV, SQLite and Parquet exports.
 
-Nested values become rows of their own tables (appearances, hops, interests...) keyed by their
-record's id and an ``index`` (0-based, as in JSON pointers); lists of ids are joined with ``|``
-(an id never holds one); lists of free text (aliases, context notes) are rows of their own.
-Cells are Python values: ``None`` for absent, ``bool`` for ``seen``, ``int`` for ratings.
+Nested values become rows of their own tables (appearances, hops, interests, corrections...) keyed by
+their record's id and an ``index`` (0-based, as in JSON pointers); a nested object that occurs once
+(an appearance's ``media``, ``original`` and ``anchor``, a relation's ``evidence``) becomes columns
+named after it (``media_url``, ``anchor_exact``); lists of ids are joined with ``|`` (an id never
+holds one); lists of free text and of URLs (aliases, context notes, ``same_as``) are rows of their own.
+Cells are Python values: ``None`` for absent, ``bool`` for ``seen``, ``int`` for ratings and offsets,
+numbers for media times.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from claimcheck.model import RatingScale, to_dict
 from claimcheck.model.corpus import Corpus
+from claimcheck.model.records import Config, Correction
 
 Row = dict[str, Any]
 EXTERNAL = ("external_publisher", "external_title", "external_date", "external_url")
+ANCHOR = ("exact", "prefix", "suffix", "start", "end", "sha256")
+ANCHOR_COLUMNS = tuple(f"anchor_{k}" for k in ANCHOR)
+CORRECTION = ("date", "kind", "before", "after", "note")
 
 #: Table name → its columns, in the order the exports write them.
 TABLES: dict[str, tuple[str, ...]] = {
-    "sources": ("id", "name", "short_name", "kind", "description", "url", "affiliations", "note"),
+    "sources": ("id", "name", "short_name", "kind", "description", "url", "affiliations", "part_of", "represents", "note"),
     "source_aliases": ("source", "index", "alias"),
-    "interests": ("source", "index", "description", "subjects", "topics"),
+    "source_same_as": ("source", "index", "same_as"),
+    "interests": ("source", "index", "description", "subjects", "topics", "stance"),
     "documents": (
         "id",
         "title",
@@ -35,26 +42,73 @@ TABLES: dict[str, tuple[str, ...]] = {
         "retrieved",
         "language",
         "seen",
+        "reprints",
+        "based_on",
         "fulltext_sha256",
         "fulltext_file",
         *EXTERNAL,
         "note",
     ),
-    "claims": ("id", "text", "speaker", "kind", "date", "date_note", "topics", "subjects", "tags", "parent", "status", *EXTERNAL, "note"),
+    "document_corrections": ("document", "index", *CORRECTION),
+    "claims": (
+        "id",
+        "text",
+        "speaker",
+        "kind",
+        "bearing",
+        "date",
+        "date_note",
+        "topics",
+        "subjects",
+        "tags",
+        "parent",
+        "status",
+        *EXTERNAL,
+        "note",
+    ),
     "claim_context": ("claim", "index", "text"),
-    "appearances": ("claim", "index", "document", "quote", "locator"),
+    "appearances": (
+        "claim",
+        "index",
+        "document",
+        "quote",
+        "locator",
+        "language",
+        "original_text",
+        "original_language",
+        "translated_by",
+        "media_url",
+        "media_start",
+        "media_end",
+        *ANCHOR_COLUMNS,
+    ),
+    "appearance_corrections": ("claim", "appearance", "index", *CORRECTION),
     "hops": ("claim", "appearance", "index", "source", "mode", "document"),
-    "relations": ("id", "type", "target", "by", "evidence_document", "evidence_quote", "evidence_locator", "note", "status"),
-    "comments": ("id", "subject", "claims", "outcome", "asked", "date", "document", "note"),
+    "relations": (
+        "id",
+        "type",
+        "target",
+        "by",
+        "evidence_document",
+        "evidence_quote",
+        "evidence_locator",
+        *(f"evidence_{c}" for c in ANCHOR_COLUMNS),
+        "note",
+        "status",
+    ),
+    "comments": ("id", "subject", "claims", "asked_via", "outcome", "reason", "asked", "date", "replies", "document", "note"),
     "reviews": ("id", "claim", "scale", "verdict", "rationale", "reviewer", "date", "url", "status"),
-    "corrections": ("review", "index", "date", "note"),
+    "corrections": ("review", "index", *CORRECTION),
     "rating_values": ("scale", "scale_name", "is_default", "index", "id", "label", "rating", "description", "status", "fever", "averitec"),
+    "publisher": ("name", "url", "logo", "publishing_principles", "corrections_policy"),
+    "publisher_same_as": ("index", "same_as"),
 }
 #: Columns holding ``|``-joined id lists.
-ID_LISTS = frozenset({"affiliations", "subjects", "topics", "authors", "tags", "claims"})
-#: Columns holding booleans and integers.
+ID_LISTS = frozenset({"affiliations", "part_of", "represents", "subjects", "topics", "authors", "tags", "claims", "based_on", "replies"})
+#: Columns holding booleans, integers and numbers (int or float).
 BOOLEANS = frozenset({"seen", "is_default"})
-INTEGERS = frozenset({"index", "appearance", "rating"})
+INTEGERS = frozenset({"index", "appearance", "rating", "anchor_start", "anchor_end", "evidence_anchor_start", "evidence_anchor_end"})
+NUMBERS = frozenset({"media_start", "media_end"})
 
 
 def _ext(data: Mapping[str, Any]) -> Row:
@@ -66,61 +120,78 @@ def _pick(data: Mapping[str, Any], *names: str) -> Row:
     return {n: data.get(n) for n in names}
 
 
+def _flat(data: Mapping[str, Any] | None, prefix: str, names: Iterable[str]) -> Row:
+    return {f"{prefix}{n}": (data or {}).get(n) for n in names}
+
+
+def _corrections(corrections: Iterable[Correction], **key: Any) -> list[Row]:
+    return [{**key, "index": i, **_pick(to_dict(c), *CORRECTION)} for i, c in enumerate(corrections)]
+
+
 def corpus_tables(corpus: Corpus) -> dict[str, list[Row]]:
     """Every table's rows, in corpus order (files sorted, records in file order)."""
     out: dict[str, list[Row]] = {name: [] for name in TABLES}
     for src in corpus.sources.values():
         d = to_dict(src)
-        out["sources"].append(
-            {**_pick(d, "id", "name", "short_name", "kind", "description", "url", "note"), "affiliations": list(src.affiliations)}
-        )
+        row = _pick(d, "id", "name", "short_name", "kind", "description", "url", "note")
+        row.update(affiliations=list(src.affiliations), part_of=list(src.part_of), represents=list(src.represents))
+        out["sources"].append(row)
         out["source_aliases"] += [{"source": src.id, "index": i, "alias": a} for i, a in enumerate(src.aliases)]
+        out["source_same_as"] += [{"source": src.id, "index": i, "same_as": a} for i, a in enumerate(src.same_as)]
         out["interests"] += [
-            {"source": src.id, "index": i, "description": it.description, "subjects": list(it.subjects), "topics": list(it.topics)}
+            {
+                "source": src.id,
+                "index": i,
+                **_pick(to_dict(it), "description", "stance"),
+                "subjects": list(it.subjects),
+                "topics": list(it.topics),
+            }
             for i, it in enumerate(src.interests)
         ]
     for doc in corpus.documents.values():
         d = to_dict(doc)
-        row = _pick(d, "id", "title", "kind", "publisher", "date", "url", "archive_url", "retrieved", "language", "note")
-        row.update(authors=list(doc.authors), seen=doc.seen, **_ext(d))
+        row = _pick(d, "id", "title", "kind", "publisher", "date", "url", "archive_url", "retrieved", "language", "reprints", "note")
+        row.update(authors=list(doc.authors), based_on=list(doc.based_on), seen=doc.seen, **_ext(d))
         row["fulltext_sha256"] = doc.fulltext.sha256 if doc.fulltext else None
         row["fulltext_file"] = doc.fulltext.file if doc.fulltext else None
         out["documents"].append(row)
+        out["document_corrections"] += _corrections(doc.corrections, document=doc.id)
     for claim in corpus.claims.values():
         d = to_dict(claim)
-        row = _pick(d, "id", "text", "speaker", "kind", "date", "date_note", "parent", "note")
+        row = _pick(d, "id", "text", "speaker", "kind", "bearing", "date", "date_note", "parent", "note")
         row.update(topics=list(claim.topics), subjects=list(claim.subjects), tags=list(claim.tags), status=claim.status, **_ext(d))
         out["claims"].append(row)
         out["claim_context"] += [{"claim": claim.id, "index": i, "text": t} for i, t in enumerate(claim.context)]
         for i, app in enumerate(claim.appearances):
-            out["appearances"].append({"claim": claim.id, "index": i, "document": app.document, "quote": app.quote, "locator": app.locator})
+            a = to_dict(app)
+            row = {"claim": claim.id, "index": i, **_pick(a, "document", "quote", "locator", "language", "translated_by")}
+            row.update(_flat(a.get("original"), "original_", ("text", "language")))
+            row.update(_flat(a.get("media"), "media_", ("url", "start", "end")))
+            row.update(_flat(a.get("anchor"), "anchor_", ANCHOR))
+            out["appearances"].append(row)
+            out["appearance_corrections"] += _corrections(app.corrections, claim=claim.id, appearance=i)
             out["hops"] += [
                 {"claim": claim.id, "appearance": i, "index": j, "source": h.source, "mode": h.mode, "document": h.document}
                 for j, h in enumerate(app.chain)
             ]
     for rel in corpus.relations.values():
-        ev = rel.evidence
-        out["relations"].append(
-            {
-                "id": rel.id,
-                "type": rel.type,
-                "target": rel.target,
-                "by": rel.by,
-                "evidence_document": ev.document if ev else None,
-                "evidence_quote": ev.quote if ev else None,
-                "evidence_locator": ev.locator if ev else None,
-                "note": rel.note,
-                "status": rel.status,
-            }
-        )
+        ev = to_dict(rel.evidence) if rel.evidence else {}
+        row = {"id": rel.id, "type": rel.type, "target": rel.target, "by": rel.by}
+        row.update(_flat(ev, "evidence_", ("document", "quote", "locator")))
+        row.update(_flat(ev.get("anchor"), "evidence_anchor_", ANCHOR))
+        row.update(note=rel.note, status=rel.status)
+        out["relations"].append(row)
     for com in corpus.comments.values():
         d = to_dict(com)
-        out["comments"].append({**_pick(d, "id", "subject", "outcome", "asked", "date", "document", "note"), "claims": list(com.claims)})
+        row = _pick(d, "id", "subject", "asked_via", "outcome", "reason", "asked", "date", "document", "note")
+        row.update(claims=list(com.claims), replies=list(com.replies))
+        out["comments"].append(row)
     for rev in corpus.reviews.values():
         d = to_dict(rev)
         out["reviews"].append({**_pick(d, "id", "claim", "scale", "verdict", "rationale", "reviewer", "date", "url"), "status": rev.status})
-        out["corrections"] += [{"review": rev.id, "index": i, "date": c.date.text, "note": c.note} for i, c in enumerate(rev.corrections)]
+        out["corrections"] += _corrections(rev.corrections, review=rev.id)
     out["rating_values"] = scale_rows(corpus.config.rating_scales, corpus.config.default_scale)
+    out["publisher"], out["publisher_same_as"] = publisher_rows(corpus.config)
     return out
 
 
@@ -147,139 +218,9 @@ def scale_rows(scales: Iterable[RatingScale], default: str | None = None) -> lis
     return rows
 
 
-# ---- back: rows → records in the shape of the schemas ------------------------------------------
-def _clean(data: Mapping[str, Any]) -> dict[str, Any]:
-    """Drop absent values (``None``, empty lists) so the dict is in the schema's shape."""
-    return {k: v for k, v in data.items() if v is not None and v != []}
-
-
-def _external(row: Row) -> dict[str, Any] | None:
-    ext = {k[len("external_") :]: row.get(k) for k in EXTERNAL}
-    return ext if any(v is not None for v in ext.values()) else None
-
-
-def _children(rows: Iterable[Row], key: str, *more: str) -> dict[tuple[Any, ...], list[Row]]:
-    index: dict[tuple[Any, ...], list[Row]] = defaultdict(list)
-    for row in rows:
-        index[(row.get(key), *(row.get(m) for m in more))].append(row)
-    for group in index.values():
-        group.sort(key=_index)
-    return index
-
-
-def tables_to_sections(tables: Mapping[str, list[Row]]) -> dict[str, list[dict[str, Any]]]:
-    """Records in the shape of ``schemas/file.schema.json`` from table rows (the inverse of :func:`corpus_tables`)."""
-    t = {name: list(tables.get(name, [])) for name in TABLES}
-    aliases = _children(t["source_aliases"], "source")
-    interests = _children(t["interests"], "source")
-    context = _children(t["claim_context"], "claim")
-    appearances = _children(t["appearances"], "claim")
-    hops = _children(t["hops"], "claim", "appearance")
-    corrections = _children(t["corrections"], "review")
-    out: dict[str, list[dict[str, Any]]] = {"sources": [], "documents": [], "claims": [], "relations": [], "comments": [], "reviews": []}
-    for row in t["sources"]:
-        rec = {k: row.get(k) for k in ("id", "name", "short_name", "kind", "description", "url")}
-        rec["aliases"] = [a["alias"] for a in aliases.get((row.get("id"),), [])]
-        rec["affiliations"] = row.get("affiliations") or []
-        rec["interests"] = [
-            _clean({"description": i.get("description"), "subjects": i.get("subjects") or [], "topics": i.get("topics") or []})
-            for i in interests.get((row.get("id"),), [])
-        ]
-        rec["note"] = row.get("note")
-        out["sources"].append(_clean(rec))
-    for row in t["documents"]:
-        rec = {
-            k: row.get(k) for k in ("id", "title", "kind", "publisher", "authors", "date", "url", "archive_url", "retrieved", "language")
-        }
-        rec["seen"] = None if row.get("seen") in (None, True) else row.get("seen")
-        if row.get("fulltext_sha256") is not None or row.get("fulltext_file") is not None:
-            rec["fulltext"] = _clean({"sha256": row.get("fulltext_sha256"), "file": row.get("fulltext_file")})
-        rec["external"] = _external(row)
-        rec["note"] = row.get("note")
-        out["documents"].append(_clean(rec))
-    for row in t["claims"]:
-        cid = row.get("id")
-        rec = {k: row.get(k) for k in ("id", "text", "speaker", "kind", "date", "date_note", "topics", "subjects", "tags", "parent")}
-        rec["status"] = None if row.get("status") in (None, "published") else row.get("status")
-        rec["appearances"] = [
-            _clean(
-                {
-                    "document": a.get("document"),
-                    "quote": a.get("quote"),
-                    "chain": [_clean({k: h.get(k) for k in ("source", "mode", "document")}) for h in hops.get((cid, a.get("index")), [])],
-                    "locator": a.get("locator"),
-                }
-            )
-            for a in appearances.get((cid,), [])
-        ]
-        rec["context"] = [c.get("text") for c in context.get((cid,), [])]
-        rec["external"] = _external(row)
-        rec["note"] = row.get("note")
-        out["claims"].append(_clean(rec))
-    for row in t["relations"]:
-        rec = {k: row.get(k) for k in ("id", "type", "target", "by")}
-        if any(row.get(k) is not None for k in ("evidence_document", "evidence_quote", "evidence_locator")):
-            rec["evidence"] = _clean(
-                {"document": row.get("evidence_document"), "quote": row.get("evidence_quote"), "locator": row.get("evidence_locator")}
-            )
-        rec["note"] = row.get("note")
-        rec["status"] = None if row.get("status") in (None, "published") else row.get("status")
-        out["relations"].append(_clean(rec))
-    for row in t["comments"]:
-        rec = {k: row.get(k) for k in ("id", "subject", "claims", "outcome", "asked", "date", "document", "note")}
-        out["comments"].append(_clean(rec))
-    for row in t["reviews"]:
-        rec = {k: row.get(k) for k in ("id", "claim", "scale", "verdict", "rationale", "reviewer", "date", "url")}
-        rec["status"] = None if row.get("status") in (None, "published") else row.get("status")
-        rec["corrections"] = [_clean({"date": c.get("date"), "note": c.get("note")}) for c in corrections.get((row.get("id"),), [])]
-        out["reviews"].append(_clean(rec))
-    return out
-
-
-#: Each table of nested values: the columns naming its record, and that record's table and key columns
-#: (parents before their children).
-PARENTS: dict[str, tuple[tuple[str, ...], str, tuple[str, ...]]] = {
-    "source_aliases": (("source",), "sources", ("id",)),
-    "interests": (("source",), "sources", ("id",)),
-    "claim_context": (("claim",), "claims", ("id",)),
-    "appearances": (("claim",), "claims", ("id",)),
-    "hops": (("claim", "appearance"), "appearances", ("claim", "index")),
-    "corrections": (("review",), "reviews", ("id",)),
-}
-
-
-def orphans(tables: Mapping[str, list[Row]]) -> list[tuple[str, tuple[Any, ...], int]]:
-    """The rows of nested values whose record no table holds (:func:`tables_to_sections` cannot place
-    them): (table, the record's key, how many rows), in table order."""
-    kept: dict[str, set[tuple[Any, ...]]] = {
-        name: {(r.get("id"),) for r in tables.get(name, [])} for name in ("sources", "claims", "reviews")
-    }
-    out: list[tuple[str, tuple[Any, ...], int]] = []
-    for name, (columns, parent, _parent_key) in PARENTS.items():
-        homes = kept[parent]
-        lost: dict[tuple[Any, ...], int] = {}
-        for row in tables.get(name, []):
-            key = tuple(row.get(c) for c in columns)
-            if key not in homes:
-                lost[key] = lost.get(key, 0) + 1
-        if name == "appearances":  # hops hang from the appearances that are placed
-            kept["appearances"] = {(r.get("claim"), r.get("index")) for r in tables.get(name, []) if (r.get("claim"),) in homes}
-        out += [(name, key, n) for key, n in lost.items()]
-    return out
-
-
-def _index(row: Row) -> int:
-    value = row.get("index")
-    return value if isinstance(value, int) else 0
-
-
-def rows_to_scales(rows: Iterable[Row]) -> list[dict[str, Any]]:
-    """Rating scales (config shape) from ``rating_values`` rows, in the order they first appear."""
-    rows = list(rows)
-    scales: dict[str, dict[str, Any]] = {}
-    for row in sorted(rows, key=_index):
-        sid = str(row.get("scale") or "")
-        scale = scales.setdefault(sid, _clean({"id": sid or None, "name": row.get("scale_name"), "values": []}) | {"values": []})
-        scale["values"].append(_clean({k: row.get(k) for k in ("id", "label", "rating", "description", "status", "fever", "averitec")}))
-    order = dict.fromkeys(str(r.get("scale") or "") for r in rows)
-    return [scales[s] for s in order]
+def publisher_rows(config: Config) -> tuple[list[Row], list[Row]]:
+    """The config's publisher (one row, or none) and its ``same_as`` rows."""
+    if config.publisher is None:
+        return [], []
+    pub = to_dict(config.publisher)
+    return [_pick(pub, *TABLES["publisher"])], [{"index": i, "same_as": s} for i, s in enumerate(config.publisher.same_as)]

@@ -4,6 +4,7 @@ plain dicts, and the loaded :class:`~claimcheck.model.corpus.Corpus` with its in
 from claimcheck.model.convert import FieldError, from_dict, references, to_dict
 from claimcheck.model.records import (
     SECTIONS,
+    Anchor,
     Appearance,
     Claim,
     CommentRequest,
@@ -15,8 +16,10 @@ from claimcheck.model.records import (
     Fulltext,
     Hop,
     Interest,
+    Media,
     Origin,
     Original,
+    Publisher,
     RatingScale,
     RatingValue,
     Record,
@@ -28,6 +31,7 @@ from claimcheck.model.records import (
 
 __all__ = [
     "SECTIONS",
+    "Anchor",
     "Appearance",
     "Claim",
     "CommentRequest",
@@ -40,8 +44,10 @@ __all__ = [
     "Fulltext",
     "Hop",
     "Interest",
+    "Media",
     "Origin",
     "Original",
+    "Publisher",
     "RatingScale",
     "RatingValue",
     "Record",

@@ -166,7 +166,8 @@ def _ref_plan(cls: Any) -> tuple[tuple[tuple[str, str, bool], ...], tuple[tuple[
 def references(record: Any, *, _path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
     """Every reference ``record`` makes, declared by :func:`~claimcheck.model.records.ref` metadata:
     (path to the value inside the record, the id named, the section it must be a record of)."""
-    refs, nested = _ref_plan(record.__class__)
+    cls: Any = type(record)  # typeshed's type[Any] is not Hashable for functools.cache; the class is
+    refs, nested = _ref_plan(cls)
     for name, section, many in refs:
         value = getattr(record, name)
         if value is None:

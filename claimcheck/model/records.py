@@ -66,6 +66,8 @@ class Source:
     affiliations: tuple[str, ...] = attrs.field(default=(), metadata=ref("sources"))
     part_of: tuple[str, ...] = attrs.field(default=(), metadata=ref("sources"))
     represents: tuple[str, ...] = attrs.field(default=(), metadata=ref("sources"))
+    #: The same party elsewhere: Wikidata items (``Q7186`` or its URL) and other http(s) URLs, as schema.org's ``sameAs``.
+    same_as: tuple[str, ...] = ()
     interests: tuple[Interest, ...] = attrs.field(default=(), metadata=_nested(Interest, many=True))
     note: str | None = None
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
@@ -153,6 +155,32 @@ class Original:
 
 
 @attrs.define(frozen=True, kw_only=True)
+class Anchor:
+    """Where a quote stood in a full text, kept so it can be found again after the text changes.
+
+    The W3C Web Annotation selectors: ``exact`` (the passage as it stands in the full text), up to 32
+    characters of ``prefix`` and ``suffix`` around it, and its ``start``/``end`` offsets in code
+    points, all against the full text whose sha256 is ``sha256``.
+    """
+
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+    start: int | None = None
+    end: int | None = None
+    sha256: str
+
+
+@attrs.define(frozen=True, kw_only=True)
+class Media:
+    """Where in a recording a claim is made: the audio or video file and the time offsets, in seconds."""
+
+    url: str | None = None
+    start: float | None = None
+    end: float | None = None
+
+
+@attrs.define(frozen=True, kw_only=True)
 class Appearance:
     """Where a claim appears: the document, the verbatim quote, and the attribution chain there.
 
@@ -168,6 +196,8 @@ class Appearance:
     original: Original | None = attrs.field(default=None, metadata=_nested(Original))
     translated_by: str | None = attrs.field(default=None, metadata=ref("sources"))
     corrections: tuple[Correction, ...] = attrs.field(default=(), metadata=_nested(Correction, many=True))
+    media: Media | None = attrs.field(default=None, metadata=_nested(Media))
+    anchor: Anchor | None = attrs.field(default=None, metadata=_nested(Anchor))
     match: tuple[int, int] | None = attrs.field(default=None, eq=False, metadata={"computed": True})
 
 
@@ -213,6 +243,7 @@ class Evidence:
     document: str = attrs.field(metadata=ref("documents"))
     quote: str
     locator: str | None = None
+    anchor: Anchor | None = attrs.field(default=None, metadata=_nested(Anchor))
     match: tuple[int, int] | None = attrs.field(default=None, eq=False, metadata={"computed": True})
 
 
@@ -321,6 +352,18 @@ class RatingScale:
 
 
 @attrs.define(frozen=True, kw_only=True)
+class Publisher:
+    """The organisation that publishes the corpus' fact checks, as IFCN signatories describe themselves."""
+
+    name: str
+    url: str | None = None
+    logo: str | None = None
+    publishing_principles: str | None = None
+    corrections_policy: str | None = None
+    same_as: tuple[str, ...] = ()
+
+
+@attrs.define(frozen=True, kw_only=True)
 class Config:
     """The corpus config (``claimcheck.yaml``)."""
 
@@ -329,6 +372,7 @@ class Config:
     fulltext_paths: tuple[str, ...] = ()
     default_scale: str | None = None
     rating_scales: tuple[RatingScale, ...] = attrs.field(default=(), metadata=_nested(RatingScale, many=True))
+    publisher: Publisher | None = attrs.field(default=None, metadata=_nested(Publisher))
 
     def scale(self, scale_id: str | None) -> RatingScale | None:
         """The scale with this id (the default scale for ``None``)."""

@@ -16,9 +16,10 @@ from urllib.parse import urljoin
 from claimcheck.core.errors import OutputError, UsageError
 from claimcheck.core.ids import is_id
 
-__all__ = ["FOLDERS", "absolute", "check_base_url", "http_url", "page_url", "record_page", "root_of"]
+__all__ = ["FOLDERS", "absolute", "check_base_url", "entity_url", "http_url", "page_url", "record_page", "root_of"]
 
 _HTTP = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
+_QID = re.compile(r"^Q[1-9][0-9]*$")
 #: Folders holding one page per record, by record kind.
 FOLDERS = {"claim": "claims", "source": "sources", "document": "documents"}
 
@@ -65,3 +66,9 @@ def absolute(base_url: str, page: str) -> str:
 def page_url(kind: str, record_id: str, base_url: str | None) -> str | None:
     """The absolute URL of a record's page on the published site, or ``None`` without a base URL."""
     return absolute(base_url, record_page(kind, record_id)) if base_url else None
+
+
+def entity_url(same_as: str) -> str | None:
+    """A ``same_as`` entry as a URL: a bare Wikidata QID as its entity (``http://www.wikidata.org/entity/Q42``), an
+    http(s) URL as it is, ``None`` for one no link or IRI may be made of (:func:`http_url`)."""
+    return f"http://www.wikidata.org/entity/{same_as}" if _QID.match(same_as) else http_url(same_as)

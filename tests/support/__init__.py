@@ -16,6 +16,8 @@ SHARED = ROOT.parent / "shared"
 SOURCES = SHARED / "sources"
 WEBCHECK = SHARED / "tools" / "webcheck"
 DATA = ROOT / "tests" / "data"
+#: A small corpus that uses every optional field, with its full texts, for the interoperability tests.
+FULL = DATA / "interop_full"
 #: Real published ClaimReview markup (shared with the other projects of this workplace's steering repo).
 FIXTURES = SHARED / "fixtures" / "claimreview"
 #: Where ``shared/tools/webcheck/check.sh`` installs its checkers: worked out as it does.
@@ -28,6 +30,7 @@ __all__ = [
     "CLAIMS",
     "DATA",
     "FIXTURES",
+    "FULL",
     "IN_CI",
     "ROOT",
     "SCHEMAORG_CHECK",
@@ -37,8 +40,10 @@ __all__ = [
     "WEBCHECK",
     "WEBCHECK_PYTHON",
     "copy_case",
+    "copy_full",
     "copy_smic",
     "empty_corpus",
+    "full_config_elsewhere",
     "markdownlint",
     "smic_corpus",
 ]
@@ -55,6 +60,18 @@ def copy_smic(dest: Path, *, reviews: bool = False) -> Path:
     if reviews:
         shutil.copy(DATA / "smic-reviews.yaml", dest / "smic-reviews.yaml")
     return dest
+
+
+def copy_full(dest: Path) -> Path:
+    """A copy of the every-field corpus (tests/data/interop_full) in ``dest``, its full texts included."""
+    shutil.copytree(FULL, dest)
+    return dest
+
+
+def full_config_elsewhere() -> str:
+    """The every-field corpus' config, its full texts found where they are (for a corpus in another folder)."""
+    text = (FULL / "claimcheck.yaml").read_text(encoding="utf-8")
+    return text.replace("fulltext_paths: [texts]", f'fulltext_paths: ["{(FULL / "texts").as_posix()}"]')
 
 
 def copy_case(dest: Path) -> Path:
