@@ -112,9 +112,15 @@ def sentence(corpus: Corpus, claim: Claim, appearance: Appearance | None = None)
 
 #: Short words shown in capitals when a topic slug becomes a label.
 ACRONYMS = frozenset({"us", "uk", "eu", "un", "ai", "nato", "who", "imf", "fbi", "cia", "nsa"})
+#: Proper nouns and adjectives that keep their capital inside a topic label.
+PROPER = frozenset(
+    "africa african america american asia asian australia australian britain british canada canadian china chinese "
+    "europe european france french germany german india indian iran iranian israel israeli italy italian japan japanese "
+    "korea korean mexico mexican russia russian taiwan taiwanese ukraine ukrainian huawei".split()
+)
 
 
 def topic_label(topic: str) -> str:
     """A topic slug as a label: ``us-china-tech-conflict`` → ``US China tech conflict``."""
-    text = " ".join(w.upper() if w in ACRONYMS else w for w in topic.split("-"))
+    text = " ".join(w.upper() if w in ACRONYMS else w.capitalize() if w in PROPER else w for w in topic.split("-"))
     return text[:1].upper() + text[1:]

@@ -16,7 +16,18 @@ from urllib.parse import urljoin
 from claimcheck.core.errors import OutputError
 from claimcheck.core.ids import is_id
 
-__all__ = ["FOLDERS", "absolute", "http_url", "page_url", "record_page", "root_of"]
+__all__ = [
+    "FOLDERS",
+    "absolute",
+    "http_url",
+    "listing_page",
+    "map_page",
+    "page_url",
+    "record_page",
+    "record_subpage",
+    "root_of",
+    "timeline_page",
+]
 
 _HTTP = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
 #: Folders holding one page per record, by record kind.
@@ -55,3 +66,37 @@ def absolute(base_url: str, page: str) -> str:
 def page_url(kind: str, record_id: str, base_url: str | None) -> str | None:
     """The absolute URL of a record's page on the published site, or ``None`` without a base URL."""
     return absolute(base_url, record_page(kind, record_id)) if base_url else None
+
+
+def record_subpage(kind: str, record_id: str, number: int) -> str:
+    """Page ``number`` of a record's page when its lists are too long for one: ``sources/<id>/2.html``
+    (page 1 is :func:`record_page`)."""
+    first = record_page(kind, record_id)
+    return first if number <= 1 else f"{FOLDERS[kind]}/{record_id}/{number}.html"
+
+
+#: Site-wide listings, paged: page 1 is ``<name>.html``, page N ``<name>-N.html``.
+LISTINGS = ("index", "parties", "documents", "map")
+
+
+def listing_page(name: str, number: int = 1) -> str:
+    """Page ``number`` of a site-wide listing: ``index.html``, ``index-2.html``, ``parties-3.html``."""
+    if name not in LISTINGS:
+        raise ValueError(f"unknown listing {name!r}")
+    return f"{name}.html" if number <= 1 else f"{name}-{number}.html"
+
+
+def timeline_page(key: str | None = None) -> str:
+    """The timeline's overview (``timeline.html``), or one of its parts: ``timeline/2020-09.html``, ``timeline/undated.html``."""
+    if key is None:
+        return "timeline.html"
+    if not re.fullmatch(r"(\d{4}(-\d{2})?(-p\d+)?|undated(-p\d+)?)", key):
+        raise OutputError(f"timeline part {key!r} is not a year, a month or 'undated'")
+    return f"timeline/{key}.html"
+
+
+def map_page(key: str) -> str:
+    """The map of one dispute or cluster of related claims: ``maps/dispute-3.html``."""
+    if not is_id(key):
+        raise OutputError(f"map {key!r} is not a slug")
+    return f"maps/{key}.html"

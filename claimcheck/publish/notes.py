@@ -1,0 +1,125 @@
+"""The balance findings as each audience reads them, for the brief and the site alike.
+
+Readers get what the record says about a claim's sourcing, stated plainly ("Known only through The
+Wall Street Journal's report"): no record id, no instruction. Editors get the finding itself, what to
+do about it and where (file:line). Findings about the editor's own work (a verdict without evidence)
+are for editors only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from claimcheck.analysis.attribution import name_in_sentence
+from claimcheck.core.problems import Problem, split_pointer
+from claimcheck.model.corpus import Corpus
+from claimcheck.model.records import Claim
+
+__all__ = ["AUDIENCES", "FIXES", "editor_fix", "join_words", "possessive", "reader_notes", "unanswered_subjects", "where"]
+
+#: Who an output is for: ``reader`` (published) or ``editor`` (adds the findings and what to do).
+AUDIENCES = ("reader", "editor")
+
+#: What an editor does about each built-in finding.
+FIXES = {
+    "unanswered-accusation": (
+        "Record the reply of the party concerned (a relation of type denies or responds-to from a claim it made), "
+        "or the request for comment (a comments record: asked, declined or not-reached)."
+    ),
+    "interested-party-only": "Find support from a party without a stake in the answer, or say in the copy who has the interest.",
+    "single-source": "Find a second, independent source, or say in the copy that the allegation rests on one.",
+    "second-hand-only": "Find and record the speaker's own document, or keep the attribution to the intermediary in the copy.",
+    "unnamed-source": "Say in a note why the source is not named, and keep the anonymity visible in the copy.",
+    "verdict-without-evidence": "Record the evidence the verdict rests on (a supports or contradicts relation), or withdraw the verdict.",
+    "verdict-contradicts-evidence": "Check the verdict against the recorded evidence, and correct one or the other.",
+}
+
+
+def editor_fix(code: str) -> str:
+    """What an editor does about a finding (plugin findings carry their advice in their message)."""
+    return FIXES.get(code, "")
+
+
+def possessive(name: str) -> str:
+    """``The Wall Street Journal's``, ``Reuters'``."""
+    return name + ("'" if name.endswith("s") else "'s")
+
+
+def join_words(items: Iterable[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``."""
+    words = list(items)
+    if len(words) <= 2:
+        return " and ".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def unanswered_subjects(claim: Claim, findings: Iterable[Problem]) -> list[str]:
+    """The subjects of ``claim`` that the balance analysis found have not answered it (from the findings' pointers)."""
+    out = []
+    for f in findings:
+        if f.code != "unanswered-accusation":
+            continue
+        parts = split_pointer(f.pointer)
+        if len(parts) >= 2 and parts[-2] == "subjects" and parts[-1].isdigit() and int(parts[-1]) < len(claim.subjects):
+            subject = claim.subjects[int(parts[-1])]
+            if subject not in out:
+                out.append(subject)
+    return out
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _intermediaries(view: Corpus, claim: Claim) -> list[str]:
+    names: list[str] = []
+    for chain in claim.chains():
+        if len(chain) > 1:
+            name = name_in_sentence(view.sources.get(chain[-1].source), chain[-1].source)
+            if name not in names:
+                names.append(name)
+    return names
+
+
+def reader_notes(view: Corpus, claim: Claim, findings: Iterable[Problem]) -> tuple[str, ...]:
+    """What the findings about ``claim`` tell a reader about its sourcing, one plain sentence each."""
+    out: list[str] = []
+    found = list(findings)
+    codes = {f.code for f in found}
+    speaker = view.sources.get(claim.speaker)
+    who = name_in_sentence(speaker, claim.speaker)
+    if "second-hand-only" in codes:
+        via = _intermediaries(view, claim)
+        reports = "report" if len(via) == 1 else "reports"
+        if via:
+            out.append(f"Known only through {join_words(possessive(v) for v in via)} {reports}: no document of {who}'s own was seen.")
+    if "unnamed-source" in codes:
+        if speaker is not None and speaker.unnamed:
+            out.append(f"The source, {who}, is not named in the reporting.")
+        else:
+            out.append("It reached the reporting through people who were not named.")
+    if "interested-party-only" in codes:
+        parties = []
+        for party in dict.fromkeys([claim.speaker, *[view.claims[r.by].speaker for r in view.supporting(claim.id) if r.by in view.claims]]):
+            src = view.sources.get(party)
+            parties.append(name_in_sentence(src, party))
+        out.append(f"Everything recorded in its support comes from parties with a declared interest in it: {join_words(parties)}.")
+    if "single-source" in codes:
+        out.append(f"It rests on one source, {who}, and on one report of it.")
+    silent = unanswered_subjects(claim, found)
+    if silent:
+        names = join_words(name_in_sentence(view.sources.get(s), s) for s in silent)
+        out.append(f"No response from {names} is recorded, nor any request for comment.")
+    return tuple(_capital(n) for n in out)
+
+
+def where(corpus: Corpus, file: str | None, line: int | None) -> str:
+    """``claims/story.yaml:12``: relative to the corpus folder's parent, so it reads the same wherever the corpus lives."""
+    if not file:
+        return ""
+    try:
+        shown = (Path(corpus.root.resolve().name) / Path(file).resolve().relative_to(corpus.root.resolve())).as_posix()
+    except ValueError:
+        shown = file
+    return f"{shown}:{line}" if line else shown
