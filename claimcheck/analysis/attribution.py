@@ -114,9 +114,49 @@ def sentence(corpus: Corpus, claim: Claim, appearance: Appearance | None = None)
 ACRONYMS = frozenset({"us", "uk", "eu", "un", "ai", "nato", "who", "imf", "fbi", "cia", "nsa"})
 #: Proper nouns and adjectives that keep their capital inside a topic label.
 PROPER = frozenset(
-    "africa african america american asia asian australia australian britain british canada canadian china chinese "
-    "europe european france french germany german india indian iran iranian israel israeli italy italian japan japanese "
-    "korea korean mexico mexican russia russian taiwan taiwanese ukraine ukrainian huawei".split()
+    [
+        "africa",
+        "african",
+        "america",
+        "american",
+        "asia",
+        "asian",
+        "australia",
+        "australian",
+        "britain",
+        "british",
+        "canada",
+        "canadian",
+        "china",
+        "chinese",
+        "europe",
+        "european",
+        "france",
+        "french",
+        "germany",
+        "german",
+        "india",
+        "indian",
+        "iran",
+        "iranian",
+        "israel",
+        "israeli",
+        "italy",
+        "italian",
+        "japan",
+        "japanese",
+        "korea",
+        "korean",
+        "mexico",
+        "mexican",
+        "russia",
+        "russian",
+        "taiwan",
+        "taiwanese",
+        "ukraine",
+        "ukrainian",
+        "huawei",
+    ]
 )
 
 

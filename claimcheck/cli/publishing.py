@@ -95,7 +95,17 @@ def brief(
     default=None,
     help="Render processes (default: every core, with 4 or more cores and over 500 pages to render; else one).",
 )
-@click.option("--base-url", default=None, help="Where the site will be published (https://...), to make ClaimReview urls absolute.")
+@click.option(
+    "--base-url", default=None, help="Where the site will be published (https://...): ClaimReview urls and canonical links are absolute."
+)
+@click.option(
+    "--audience",
+    type=click.Choice(["reader", "editor"]),
+    default="reader",
+    show_default=True,
+    help="reader: the site to publish; editor: adds the balance findings with what to do and where.",
+)
+@click.option("--date", default=None, help="The publication date pages show (YYYY-MM-DD; default $SOURCE_DATE_EPOCH when set, else none).")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when stderr is a terminal).")
 @format_option
 @fulltext_option
@@ -106,6 +116,8 @@ def build(
     include_drafts: bool,
     jobs: int | None,
     base_url: str | None,
+    audience: str,
+    date: str | None,
     progress: bool | None,
     fmt: str,
     fulltext: tuple[Path, ...],
@@ -124,7 +136,15 @@ def build(
     show = sys.stderr.isatty() if progress is None else progress
     with _ProgressBar(show) as bar:
         result = build_site(
-            corpus, output, templates=templates, include_drafts=include_drafts, jobs=jobs, progress=bar.update, base_url=base_url
+            corpus,
+            output,
+            templates=templates,
+            include_drafts=include_drafts,
+            jobs=jobs,
+            progress=bar.update,
+            base_url=base_url,
+            audience=audience,
+            date=date,
         )
     data = {
         "output": str(result.out_dir),

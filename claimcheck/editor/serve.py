@@ -261,7 +261,7 @@ class DevServer:
             try:
                 corpus = load(self.path, fulltext_paths=list(self.fulltext))
                 problems = corpus.problems
-                build_site(corpus, self.out_dir, templates=self.templates, include_drafts=self.include_drafts)
+                build_site(corpus, self.out_dir, templates=self.templates, include_drafts=self.include_drafts, audience="editor")
             except ClaimcheckError as exc:
                 error = str(exc)
             self.problems, self.build_error = problems, error

@@ -12,9 +12,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import cached_property
 
-from claimcheck.analysis.attribution import sentence
+from claimcheck.analysis.attribution import name_in_sentence, sentence, topic_label
 from claimcheck.analysis.balance import BalanceReport, Dispute, analyse
-from claimcheck.analysis.attribution import name_in_sentence, topic_label
 from claimcheck.analysis.status import Status
 from claimcheck.core.dates import PartialDate
 from claimcheck.core.errors import UsageError
@@ -255,7 +254,9 @@ class SiteData:
         scale = self.scale(review)
         value = scale.value(review.verdict) if scale else None
         if scale is None or value is None:
-            return cx.Badge(label=review.verdict, rating=None, best=None, worst=None, tone="none", scale=review.scale or "no declared scale")
+            return cx.Badge(
+                label=review.verdict, rating=None, best=None, worst=None, tone="none", scale=review.scale or "no declared scale"
+            )
         best, worst = scale.best.rating, scale.worst.rating
         position = (value.rating - worst) / (best - worst) if best != worst else 0.5
         tone = "low" if position < 1 / 3 else "high" if position > 2 / 3 else "middle"

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import textwrap
 from collections import defaultdict
+from typing import Any
 
 import attrs
 from grandalf.graphs import Edge, Vertex, graph_core
@@ -27,7 +28,7 @@ from markupsafe import Markup, escape
 
 from claimcheck.analysis.attribution import name_in_sentence
 from claimcheck.model import Relation
-from claimcheck.publish.urls import record_page
+from claimcheck.publish.urls import map_page, record_page, root_of
 from claimcheck.render.site import context as cx
 from claimcheck.render.site.common import RELATION_LABELS, SiteData, words
 from claimcheck.render.site.plan import Cluster
@@ -102,18 +103,19 @@ def _boxes(data: SiteData, cluster: Cluster) -> dict[str, _Box]:
             side.update(dict.fromkeys(d.assertion.claims, "asserting"))
             side.update(dict.fromkeys(d.response.claims, "responding"))
     out = {}
+    root = root_of(map_page(cluster.key))
     for key in cluster.members:
         if key.startswith("doc:"):
             doc = data.corpus.documents[key[4:]]
             heading = f"Document ({words(doc.kind)})"
             text = data.document_title(doc)
-            href = record_page("document", doc.id)
+            href = root + record_page("document", doc.id)
         else:
             claim = data.claims[key]
             speaker = name_in_sentence(data.corpus.sources.get(claim.speaker), claim.speaker, start=True)
             heading = f"{speaker}, {side[key]}" if key in side else speaker
             text = " ".join(claim.text.split())
-            href = record_page("claim", key)
+            href = root + record_page("claim", key)
         out[key] = _Box(
             key=key,
             href=href,
@@ -152,10 +154,10 @@ def _acyclic(order: list[str], pairs: list[tuple[str, str]]) -> list[bool]:
     return kept
 
 
-def _separate(layer: list[tuple[float, float, object]]) -> dict[object, float]:
+def _separate(layer: list[tuple[float, float, Any]]) -> dict[Any, float]:
     """x positions that keep the layout's order and at least ``X_GAP`` between neighbours (grandalf's average of its four alignments may not)."""
-    out: dict[object, float] = {}
-    right = None
+    out: dict[Any, float] = {}
+    right: float | None = None
     for x, w, v in sorted(layer, key=lambda t: t[0]):
         left = x - w / 2
         if right is not None and left < right + X_GAP:
@@ -196,8 +198,8 @@ def draw(data: SiteData, cluster: Cluster) -> Drawing:
 
     # bands: each layer's vertical extent, stacked with Y_GAP between them
     bands: list[tuple[float, float]] = []
-    rank_of: dict[object, int] = {}
-    x_of: dict[object, float] = {}
+    rank_of: dict[Any, int] = {}
+    x_of: dict[Any, float] = {}
     y = float(PAD + 4)
     for r, layer in enumerate(sug.layers):
         h = max(v.view.h for v in layer)
@@ -211,22 +213,22 @@ def draw(data: SiteData, cluster: Cluster) -> Drawing:
     width = round(max(x_of[v] + v.view.w / 2 for v in x_of) + shift + PAD)
     height = round(y - Y_GAP + PAD)
 
-    def box_of(v: object) -> tuple[float, float, float, float]:
-        view = v.view  # type: ignore[attr-defined]  # every vertex, dummy or not, has a view
+    def box_of(v: Any) -> tuple[float, float, float, float]:
+        view = v.view
         top, bottom = bands[rank_of[v]]
         cy = (top + bottom) / 2
         cx_ = x_of[v] + shift
         return (cx_ - view.w / 2, cy - view.h / 2, cx_ + view.w / 2, cy + view.h / 2)
 
-    def chain(e: Edge) -> list[object]:
+    def chain(e: Any) -> list[Any]:
         upper, lower = e.v
         inner = [sug.ctrls[e][r] for r in range(rank_of[upper] + 1, rank_of[lower])] if e in sug.ctrls else []
         return [upper, *inner, lower]
 
     # ports: edges leaving the bottom of a box or entering its top are spread along that side
-    out_ports: dict[object, list[tuple[float, int]]] = defaultdict(list)
-    in_ports: dict[object, list[tuple[float, int]]] = defaultdict(list)
-    chains: list[list[object]] = []
+    out_ports: dict[Any, list[tuple[float, int]]] = defaultdict(list)
+    in_ports: dict[Any, list[tuple[float, int]]] = defaultdict(list)
+    chains: list[list[Any]] = []
     for i, (e1, e2) in enumerate(layout_edges):
         path = chain(e1)[:-1] + chain(e2)
         chains.append(path)
@@ -237,8 +239,8 @@ def draw(data: SiteData, cluster: Cluster) -> Drawing:
         for v, items in table.items():
             x0, _, x1, _ = box_of(v)
             items.sort()
-            for k, (_, i) in enumerate(items, 1):
-                port_x[(i, which)] = x0 + (x1 - x0) * k / (len(items) + 1)
+            for slot, (_, i) in enumerate(items, 1):
+                port_x[(i, which)] = x0 + (x1 - x0) * slot / (len(items) + 1)
 
     parts: list[str] = []
     label_parts: list[str] = []

@@ -52,9 +52,7 @@ def _side(data: SiteData, label: str, claims: tuple[str, ...], parties: tuple[st
     return cx.DisputeSide(
         label=label,
         parties=tuple(data.source_link(p, short=True) for p in parties),
-        claims=tuple(
-            _dispute_claim(data, c, unanswered_subjects(data.claims[c], data.findings_by_claim.get(c, ()))) for c in claims
-        ),
+        claims=tuple(_dispute_claim(data, c, unanswered_subjects(data.claims[c], data.findings_by_claim.get(c, ()))) for c in claims),
         evidence=tuple(data.item(data.corpus.relations[r]) for r in evidence if r in data.corpus.relations),
     )
 
@@ -109,7 +107,8 @@ def claim_filters(data: SiteData, claim_ids: Iterable[str]) -> tuple[cx.Filter, 
             name="verdict",
             label="Verdict",
             options=tuple(
-                cx.Option(value=k, label="No verdict" if k == "none" else k, count=n) for k, n in sorted(verdicts.items(), key=lambda kv: (kv[0] == "none", kv[0]))
+                cx.Option(value=k, label="No verdict" if k == "none" else k, count=n)
+                for k, n in sorted(verdicts.items(), key=lambda kv: (kv[0] == "none", kv[0]))
             ),
         ),
     )
@@ -120,7 +119,11 @@ def _page_label(blocks: list[plan.Block], number: int) -> str:
     topics = list(dict.fromkeys(topic_label(b.key) if b.key else "Other claims" for b in blocks if b.kind == "topic"))
     parts = []
     if disputes:
-        parts.append(f"disputes {disputes[0].key.removeprefix('dispute-')}–{disputes[-1].key.removeprefix('dispute-')}" if len(disputes) > 1 else disputes[0].key.replace("-", " "))
+        parts.append(
+            f"disputes {disputes[0].key.removeprefix('dispute-')}–{disputes[-1].key.removeprefix('dispute-')}"
+            if len(disputes) > 1
+            else disputes[0].key.replace("-", " ")
+        )
     if topics:
         parts.append(topics[0] if len(topics) == 1 else f"{topics[0]} to {topics[-1]}")
     return f"Page {number}: " + "; ".join(parts) if parts else f"Page {number}"
@@ -212,8 +215,14 @@ def list_pages(data: SiteData) -> list[cx.ListPage]:
         )
         for d in documents
     ]
-    return _listing(data, "parties", "Parties", "Everyone who speaks, publishes or is spoken about in this record, by name.", parties) + _listing(
-        data, "documents", "Documents", "Every document the record cites, by date. Only the passages quoted are published, never a full text.", docs
+    return _listing(
+        data, "parties", "Parties", "Everyone who speaks, publishes or is spoken about in this record, by name.", parties
+    ) + _listing(
+        data,
+        "documents",
+        "Documents",
+        "Every document the record cites, by date. Only the passages quoted are published, never a full text.",
+        docs,
     )
 
 
@@ -266,9 +275,7 @@ def timeline_pages(data: SiteData) -> list[cx.Page]:
     """``timeline.html`` (the axis and the parts) and each part, ``timeline/<month>.html``."""
     parts = data.timeline_plan
     labels = [_part_label(p) for p in parts]
-    links = tuple(
-        cx.PageLink(number=n, href=timeline_page(p.key), label=labels[n - 1], current=False) for n, p in enumerate(parts, 1)
-    )
+    links = tuple(cx.PageLink(number=n, href=timeline_page(p.key), label=labels[n - 1], current=False) for n, p in enumerate(parts, 1))
     group_part: dict[str, str] = {}
     for p in parts:
         for group, _ in p.groups:
@@ -307,8 +314,13 @@ def timeline_pages(data: SiteData) -> list[cx.Page]:
     ]
     for n, p in enumerate(parts, 1):
         undated_here = p.groups[0][0] == "undated"
-        groups = () if undated_here else tuple(
-            cx.TimelineGroup(id=_group_id(g), label=plan.group_label(g), entries=tuple(_entry(data, k) for k in keys)) for g, keys in p.groups
+        groups = (
+            ()
+            if undated_here
+            else tuple(
+                cx.TimelineGroup(id=_group_id(g), label=plan.group_label(g), entries=tuple(_entry(data, k) for k in keys))
+                for g, keys in p.groups
+            )
         )
         claims = [k.removeprefix("claim-") for _, keys in p.groups for k in keys if undated_here or k.startswith("claim-")]
         out.append(
@@ -337,7 +349,11 @@ def map_pages(data: SiteData) -> list[cx.Page]:
     for cluster in data.map_plan:
         drawing = draw(data, cluster)
         first = data.report.disputes[dispute_of[cluster.disputes[0]]] if cluster.disputes else None
-        heading = f"Dispute: {first.title}" if first else "Related claims: " + data.summary(next(k for k in cluster.members if not k.startswith("doc:"))).speaker.text
+        heading = (
+            f"Dispute: {first.title}"
+            if first
+            else "Related claims: " + data.summary(next(k for k in cluster.members if not k.startswith("doc:"))).speaker.text
+        )
         claims = [k for k in cluster.members if not k.startswith("doc:")]
         parties = tuple(dict.fromkeys(data.summary(c).speaker.text for c in claims))
         d = dispute(data, dispute_of[first.id]) if first else None
@@ -353,7 +369,9 @@ def map_pages(data: SiteData) -> list[cx.Page]:
         )
         maps.append(
             cx.MapPage(
-                **base(data, map_page(cluster.key), heading, "map", description=f"Map of {len(claims)} claims and the relations between them."),
+                **base(
+                    data, map_page(cluster.key), heading, "map", description=f"Map of {len(claims)} claims and the relations between them."
+                ),
                 heading=heading,
                 dispute=cx.Link(text=first.title, href=f"{data.index_page_of(first.id)}#{first.id}") if first else None,
                 svg=drawing.svg,
@@ -368,7 +386,13 @@ def map_pages(data: SiteData) -> list[cx.Page]:
     count = max(1, -(-len(entries) // LIST_PAGE_ITEMS))
     index = [
         cx.MapIndexPage(
-            **base(data, listing_page("map", n), "Maps" if n == 1 else f"Maps: page {n} of {count}", "map", description="A map of each dispute."),
+            **base(
+                data,
+                listing_page("map", n),
+                "Maps" if n == 1 else f"Maps: page {n} of {count}",
+                "map",
+                description="A map of each dispute.",
+            ),
             maps=tuple(entries[(n - 1) * LIST_PAGE_ITEMS : n * LIST_PAGE_ITEMS]),
             pager=pager(n, count, lambda k: listing_page("map", k)),
             legend=shown_legend,

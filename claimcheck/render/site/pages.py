@@ -187,7 +187,9 @@ def claim_page(data: SiteData, claim: Claim, base_url: str | None = None) -> cx.
         page_date = data.date.human()
     jsonld = script_json(claim_jsonld(data, claim, path, base_url or data.base_url))
     return cx.ClaimPage(
-        **base(data, path, summary.sentence, "claim", jsonld, description=summary.sentence, og_type="article", published=first, updated=updated),
+        **base(
+            data, path, summary.sentence, "claim", jsonld, description=summary.sentence, og_type="article", published=first, updated=updated
+        ),
         claim=summary,
         status_explanation=STATUS_EXPLANATIONS[data.status(claim.id)],
         date_note=claim.date_note,
@@ -232,7 +234,13 @@ def source_pages(data: SiteData, source: Source) -> list[cx.SourcePage]:
         first = n == 1
         out.append(
             cx.SourcePage(
-                **base(data, path, title, "source", description=source.description or f"What {source.name} claimed and what was claimed about it."),
+                **base(
+                    data,
+                    path,
+                    title,
+                    "source",
+                    description=source.description or f"What {source.name} claimed and what was claimed about it.",
+                ),
                 id=sid,
                 name=source.name,
                 kind=words(source.kind),
@@ -260,7 +268,7 @@ def source_pages(data: SiteData, source: Source) -> list[cx.SourcePage]:
                 comments=tuple(data.comment(c) for c in data.comments_by_subject.get(sid, ())) if first else (),
                 documents=tuple(data.document_link(d) for d in data.documents_of.get(sid, ())) if first else (),
                 note=source.note,
-                pager=pager(n, count, lambda k, sid=sid: record_subpage("source", sid, k)),  # type: ignore[misc]  # bound per source
+                pager=pager(n, count, lambda k, sid=sid: record_subpage("source", sid, k)),
             )
         )
     return out

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import attrs
 
@@ -41,7 +42,7 @@ class Block:
     continued: bool = False
 
 
-def index_pages(disputes: Sequence[Dispute], topics: dict[str, list[str]], order: Callable[[str], object]) -> list[list[Block]]:
+def index_pages(disputes: Sequence[Dispute], topics: dict[str, list[str]], order: Callable[[str], Any]) -> list[list[Block]]:
     """The index's pages: the disputes, then the topic groups (``topics`` in the order given, each
     group's claims sorted by ``order``), packed into pages of about :data:`INDEX_PAGE_CLAIMS` claims."""
     pages: list[list[Block]] = [[]]
@@ -149,7 +150,9 @@ def undated_parts(claim_ids: list[str]) -> list[TimelinePart]:
     out = []
     for n, start in enumerate(range(0, len(claim_ids), TIMELINE_PART_ENTRIES), 1):
         out.append(
-            TimelinePart(key="undated" if n == 1 else f"undated-p{n}", groups=(("undated", tuple(claim_ids[start : start + TIMELINE_PART_ENTRIES])),))
+            TimelinePart(
+                key="undated" if n == 1 else f"undated-p{n}", groups=(("undated", tuple(claim_ids[start : start + TIMELINE_PART_ENTRIES])),)
+            )
         )
     return out
 
@@ -215,7 +218,6 @@ def clusters(claim_order: Sequence[str], all_edges: list[tuple[str, str, Relatio
         first = d.assertion.claims[0] if d.assertion.claims else d.response.claims[0]
         by_root[find(first)].append(d.id)
     out: list[Cluster] = []
-    related = 0
     done: set[str] = set()
     for d in disputes:
         first = d.assertion.claims[0] if d.assertion.claims else d.response.claims[0]
@@ -226,7 +228,6 @@ def clusters(claim_order: Sequence[str], all_edges: list[tuple[str, str, Relatio
         out.append(Cluster(key=d.id, members=tuple(groups[root]) or (first,), disputes=tuple(by_root[root])))
     rest = [r for r in groups if r not in done]
     rest.sort(key=lambda r: min(position.get(k, len(position)) for k in groups[r]))
-    for root in rest:
-        related += 1
+    for related, root in enumerate(rest, 1):
         out.append(Cluster(key=f"related-{related}", members=tuple(groups[root]), disputes=()))
     return out

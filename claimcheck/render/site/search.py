@@ -40,7 +40,36 @@ SHARD_BYTES = 24_000
 K1, B, TITLE_WEIGHT = 1.2, 0.75, 3
 #: Words that carry no meaning for search (also dropped from queries).
 STOP = frozenset(
-    "a an and are as at be by for from has have in is it its of on or that the their this to was were which with".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "their",
+        "this",
+        "to",
+        "was",
+        "were",
+        "which",
+        "with",
+    ]
 )
 
 _SPLIT = re.compile(r"[^a-z0-9]+")
@@ -71,7 +100,9 @@ _MEQ1 = re.compile("^(" + _C + ")?" + _V + _C + "(" + _V + ")?$")
 _MGR1 = re.compile("^(" + _C + ")?" + _V + _C + _V + _C)
 _S_V = re.compile("^(" + _C + ")?" + _v)
 _CVC = re.compile("^" + _C + _v + "[^aeiouwxy]$")
-_S2 = re.compile(r"^(.+?)(ational|tional|enci|anci|izer|bli|alli|entli|eli|ousli|ization|ation|ator|alism|iveness|fulness|ousness|aliti|iviti|biliti|logi)$")
+_S2 = re.compile(
+    r"^(.+?)(ational|tional|enci|anci|izer|bli|alli|entli|eli|ousli|ization|ation|ator|alism|iveness|fulness|ousness|aliti|iviti|biliti|logi)$"
+)
 _S3 = re.compile(r"^(.+?)(icate|ative|alize|iciti|ical|ful|ness)$")
 _S4 = re.compile(r"^(.+?)(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|ate|iti|ous|ive|ize)$")
 
@@ -84,9 +115,7 @@ def stem(word: str) -> str:
     first_y = w[0] == "y"
     if first_y:
         w = "Y" + w[1:]
-    if m := re.match(r"^(.+?)(ss|i)es$", w):
-        w = m[1] + m[2]
-    elif m := re.match(r"^(.+?)([^s])s$", w):
+    if (m := re.match(r"^(.+?)(ss|i)es$", w)) or (m := re.match(r"^(.+?)([^s])s$", w)):
         w = m[1] + m[2]
     if m := re.match(r"^(.+?)eed$", w):
         if _MGR0.match(m[1]):
@@ -236,7 +265,13 @@ def _encode(postings: list[tuple[int, int]]) -> list[int]:
 
 def _script(name: str, payload: object) -> str:
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    text = (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
     return f"CLAIMCHECK_SEARCH.add({json.dumps(name)},{text});\n"
 
 
