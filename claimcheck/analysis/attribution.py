@@ -7,6 +7,8 @@ and through whom; a disputed point is never asserted bare.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from claimcheck.model import Appearance, Claim, Hop, Source
 from claimcheck.model.corpus import Corpus
 
@@ -47,6 +49,19 @@ def name_in_sentence(source: Source | None, fallback: str, *, start: bool = Fals
     if start:
         name = name[0].upper() + name[1:]
     return name
+
+
+def possessive(name: str) -> str:
+    """``The Wall Street Journal's``, ``Reuters'``."""
+    return name + ("'" if name.endswith("s") else "'s")
+
+
+def join_words(items: Iterable[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``."""
+    words = list(items)
+    if len(words) <= 2:
+        return " and ".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _hop_phrase(corpus: Corpus, hop: Hop) -> str:

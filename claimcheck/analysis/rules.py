@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from claimcheck.analysis.attribution import name_in_sentence
+from claimcheck.analysis.attribution import join_words, name_in_sentence, possessive
 from claimcheck.analysis.checks import Check, CheckContext
 from claimcheck.analysis.status import OPPOSITE, Status
 from claimcheck.core.problems import Problem
@@ -32,8 +32,7 @@ def unanswered(ctx: CheckContext, claim: Claim) -> Iterator[Problem]:
             "unanswered-accusation",
             claim,
             f"the allegation by {ctx.name(claim.speaker)} about {ctx.name(subject)} has no response or denial from "
-            f"{ctx.name(subject)} and no recorded request for comment (add a relation of type denies or responds-to, "
-            f"or a comments record: asked, declined or not-reached)",
+            f"{ctx.name(subject)} and no recorded request for comment",
             "subjects",
             i,
         )
@@ -47,7 +46,7 @@ def backing(ctx: CheckContext, claim: Claim, *, second_hand: bool) -> Iterator[P
         interests.append((party, why))
     parties = sorted({p for p, _ in backers})
     if all(why for _, why in interests):
-        named = "; ".join(f"{ctx.name(p)} ({why.rstrip('.')})" for p, why in dict(interests).items() if why)
+        named = "; ".join(f"{ctx.name(p)}: {why[:1].lower()}{why[1:].rstrip('.')}" for p, why in dict(interests).items() if why)
         yield ctx.finding(
             "interested-party-only",
             claim,
@@ -73,10 +72,11 @@ def sourcing(ctx: CheckContext, claim: Claim) -> Iterator[Problem]:
     chains = claim.chains()
     if chains and all(len(ch) > 1 for ch in chains):
         via = sorted({ctx.name(ch[-1].source) for ch in chains})
+        reports = f"{possessive(via[0])} report" if len(via) == 1 else f"{join_words(possessive(v) for v in via)} reports"
         yield ctx.finding(
             "second-hand-only",
             claim,
-            f"{ctx.name(claim.speaker)}'s words are known only through {', '.join(via)}'s report; no document of "
+            f"{possessive(ctx.name(claim.speaker))} words are known only through {reports}; no document of "
             f"{ctx.name(claim.speaker)} was seen",
             "appearances",
             0,

@@ -34,6 +34,13 @@ from claimcheck.render.brief import FORMATS, brief_format, build_context, render
 @click.option("--tag", multiple=True, help="Only claims with this tag (repeatable).")
 @click.option("--since", default=None, help="Only claims that may date from this date on (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", default=None, help="Only claims that may date up to this date.")
+@click.option(
+    "--audience",
+    type=click.Choice(["editor", "reader"]),
+    default="editor",
+    show_default=True,
+    help="editor: the balance findings with what to do and where; reader: each claim's sourcing in plain words, no instruction.",
+)
 @include_drafts_option
 @templates_option
 @fulltext_option
@@ -48,6 +55,7 @@ def brief(
     tag: tuple[str, ...],
     since: str | None,
     until: str | None,
+    audience: str,
     include_drafts: bool,
     templates: Path | None,
     fulltext: tuple[Path, ...],
@@ -62,11 +70,12 @@ def brief(
     refuse_errors(corpus, fmt, "brief not written")
     selection = Selection(topics=topic, subjects=subject, speakers=speaker, tags=tag, since=since, until=until)
     if output is not None and str(output) == "-":
-        click.echo(render_brief(build_context(corpus, selection, include_drafts=include_drafts), to or "md", templates=templates), nl=False)
+        context = build_context(corpus, selection, include_drafts=include_drafts, audience=audience)
+        click.echo(render_brief(context, to or "md", templates=templates), nl=False)
         return
     chosen = to or (brief_format(output) if output is not None else "md")
     out = output or Path("reports") / f"brief.{chosen}"
-    written = write_brief(corpus, out, chosen, selection=selection, include_drafts=include_drafts, templates=templates)
+    written = write_brief(corpus, out, chosen, selection=selection, include_drafts=include_drafts, templates=templates, audience=audience)
     data = {
         "written": True,
         "path": str(written),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from claimcheck.analysis.attribution import name_in_sentence
+from claimcheck.analysis.attribution import join_words, name_in_sentence, possessive
 from claimcheck.core.problems import Problem, split_pointer
 from claimcheck.model.corpus import Corpus
 from claimcheck.model.records import Claim
@@ -39,19 +39,6 @@ FIXES = {
 def editor_fix(code: str) -> str:
     """What an editor does about a finding (plugin findings carry their advice in their message)."""
     return FIXES.get(code, "")
-
-
-def possessive(name: str) -> str:
-    """``The Wall Street Journal's``, ``Reuters'``."""
-    return name + ("'" if name.endswith("s") else "'s")
-
-
-def join_words(items: Iterable[str]) -> str:
-    """``A``, ``A and B``, ``A, B and C``."""
-    words = list(items)
-    if len(words) <= 2:
-        return " and ".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def unanswered_subjects(claim: Claim, findings: Iterable[Problem]) -> list[str]:
@@ -96,7 +83,7 @@ def reader_notes(view: Corpus, claim: Claim, findings: Iterable[Problem]) -> tup
             out.append(f"Known only through {join_words(possessive(v) for v in via)} {reports}: no document of {who}'s own was seen.")
     if "unnamed-source" in codes:
         if speaker is not None and speaker.unnamed:
-            out.append(f"The source, {who}, is not named in the reporting.")
+            out.append(f"Its source is not named: the reporting attributes it to {who}.")
         else:
             out.append("It reached the reporting through people who were not named.")
     if "interested-party-only" in codes:
@@ -104,7 +91,10 @@ def reader_notes(view: Corpus, claim: Claim, findings: Iterable[Problem]) -> tup
         for party in dict.fromkeys([claim.speaker, *[view.claims[r.by].speaker for r in view.supporting(claim.id) if r.by in view.claims]]):
             src = view.sources.get(party)
             parties.append(name_in_sentence(src, party))
-        out.append(f"Everything recorded in its support comes from parties with a declared interest in it: {join_words(parties)}.")
+        if len(parties) == 1:
+            out.append(f"It rests only on {parties[0]}, which has a declared interest in the answer.")
+        else:
+            out.append(f"It rests only on {join_words(parties)}, each with a declared interest in the answer.")
     if "single-source" in codes:
         out.append(f"It rests on one source, {who}, and on one report of it.")
     silent = unanswered_subjects(claim, found)

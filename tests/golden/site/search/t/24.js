@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:24",{"24":[35,27]});

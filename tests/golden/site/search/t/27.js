@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:27",{"27":[35,27]});

@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:30",{"30":[35,27]});

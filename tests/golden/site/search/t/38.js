@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:38",{"38":[20,51]});

@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:ab",{"about":[34,21]});

@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:ai",{"aim":[4,52]});

@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:ap",{"appropri":[8,54]});

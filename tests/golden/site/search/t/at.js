@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:at",{"attribut":[25,44]});

@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:bo",{"both":[24,40]});

@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:ce",{"certain":[0,47]});

@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:du",{"due":[19,28]});

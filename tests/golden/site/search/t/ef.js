@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:ef",{"effort":[16,49]});

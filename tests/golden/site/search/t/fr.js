@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:fr",{"frame":[34,21]});

@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:gr",{"grow":[19,51]});

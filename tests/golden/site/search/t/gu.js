@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:gu",{"guess":[31,38]});

@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:me",{"measur":[8,54]});

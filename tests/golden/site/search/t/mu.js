@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:mu",{"must":[0,47]});

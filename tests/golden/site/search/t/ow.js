@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:ow",{"own":[34,21]});

@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:ri",{"risk":[2,52]});

@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:ru",{"rule":[34,21]});

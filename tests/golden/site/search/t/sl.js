@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:sl",{"slightli":[34,21]});

@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:sp",{"spoke":[34,21]});

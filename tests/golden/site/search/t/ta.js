@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:ta",{"take":[8,54]});

@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:to",{"told":[0,47]});

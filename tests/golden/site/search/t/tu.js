@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:tu",{"tuesdai":[35,27]});

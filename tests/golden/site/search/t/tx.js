@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:tx",{"txt":[34,21]});

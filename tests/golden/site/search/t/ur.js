@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:ur",{"url":[34,21]});

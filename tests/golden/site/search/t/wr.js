@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:wr",{"written":[22,45]});

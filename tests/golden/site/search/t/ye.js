@@ -1,0 +1,1 @@
+CLAIMCHECK_SEARCH.add("t:ye",{"year":[34,21]});
