@@ -83,7 +83,10 @@ def test_removing_smic_denial_leaves_accusations_unanswered(tmp_path: Path) -> N
     }
     brief = render_brief(build_context(corpus), "md")
     assert "## Allegations without a recorded response" in brief
-    assert "Unanswered accusation: “SMIC has links with the Chinese military, the Pentagon alleged, according to The Wall Street Journal.” The allegation by the Pentagon about SMIC has no response or denial from SMIC" in brief
+    assert (
+        "Unanswered accusation: “SMIC has links with the Chinese military, the Pentagon alleged, according to The Wall Street Journal.” The allegation by the Pentagon about SMIC has no response or denial from SMIC"
+        in brief
+    )
     assert "no response from smic is recorded, nor any request for comment" in brief.lower()
     assert "Disputed points" not in brief
 

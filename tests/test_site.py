@@ -197,14 +197,6 @@ def synthetic(tmp_path: Path) -> claimcheck.Corpus:
     return corpus
 
 
-@pytest.fixture(scope="module")
-def smic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The SMIC case built once for the module."""
-    out = tmp_path_factory.mktemp("smic") / "site"
-    build_site(claimcheck.load(SMIC), out)
-    return out
-
-
 # ---- pages -----------------------------------------------------------------------------------
 def test_smic_site_has_every_page(smic_site: Path) -> None:
     """The SMIC site holds the index, the listings, the timeline and its parts, a map per dispute, the search and its index,
@@ -673,7 +665,9 @@ def test_templates_and_static_files_override_one_at_a_time(synthetic: claimcheck
     for page in ("index.html", "claims/bridge-unsafe.html", "map.html", "maps/dispute-1.html"):
         assert "Published by the Bridge desk &amp; friends." in text(out, page)
         assert "Built with claimcheck" not in text(out, page)
-    assert "It comes from the evidence recorded and is not a verdict." in text(out, "claims/bridge-unsafe.html")  # the other templates are still the built-in ones
+    assert "It comes from the evidence recorded and is not a verdict." in text(
+        out, "claims/bridge-unsafe.html"
+    )  # the other templates are still the built-in ones
     assert text(out, "static/site.css") == "body { color: #000; }\n"
     assert (out / "static/extra.css").is_file()
 

@@ -8,6 +8,7 @@ links to a page that was not built.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cached_property
@@ -73,6 +74,8 @@ OUTCOMES = {
 }
 
 
+#: A record id inside prose: lowercase words joined by hyphens, not part of a path or an address.
+_ID = re.compile(r"(?<![\w/.#-])[a-z0-9]+(?:-[a-z0-9]+)+(?![\w/-])")
 #: Marks a descriptive title: the document's own title is not known (docs/format.md).
 UNTITLED = "(title not given)"
 
@@ -298,7 +301,7 @@ class SiteData:
             quote=" ".join(ev.quote.split()) if ev else None,
             document=self.document_link(ev.document) if ev else None,
             locator=ev.locator if ev else None,
-            note=rel.note,
+            note=self.prose(rel.note),
         )
 
     def items(self, relations: Iterable[Relation]) -> tuple[cx.EvidenceItem, ...]:
@@ -315,7 +318,7 @@ class SiteData:
             date=human(com.date),
             document=self.document_link(com.document) if com.document else None,
             claims=tuple(self.claim_link(c) for c in com.claims if c in self.claims),
-            note=com.note,
+            note=self.prose(com.note),
         )
 
     # ---- indexes: each page looks up what concerns it instead of scanning the corpus ----------
@@ -483,6 +486,31 @@ class SiteData:
         """A link to the map a dispute is drawn on."""
         first = next((c for c in self.map_plan if dispute_id in c.disputes), None)
         return cx.Link(text="Map of this dispute", href=map_page(first.key if first else dispute_id))
+
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        """What to call each record a note may name by its id: a party by its name, a document by its title, a claim by its words."""
+        out: dict[str, str] = {}
+        for src in self.corpus.sources.values():
+            out[src.id] = src.name
+        for doc in self.corpus.documents.values():
+            out[doc.id] = f"“{self.document_title(doc)}”"
+        for claim in self.corpus.claims.values():
+            out[claim.id] = f"the claim “{' '.join(claim.text.split()).rstrip('.')}”"
+        for rel in self.corpus.relations.values():
+            out.setdefault(rel.id, "the relation recorded between these claims")
+        for rev in self.corpus.reviews.values():
+            out.setdefault(rev.id, f"the review by {rev.reviewer}")
+        for com in self.corpus.comments.values():
+            out.setdefault(com.id, "the request for comment")
+        return out
+
+    def prose(self, text: str | None) -> str | None:
+        """An editor's note as readers see it: a record named by its id ("see commerce-letter") is named in words instead."""
+        if not text:
+            return text
+        names = self._names
+        return _ID.sub(lambda m: names.get(m[0], m[0]), text)
 
     @staticmethod
     def document_title(doc: Document) -> str:

@@ -287,7 +287,7 @@ def draw(data: SiteData, cluster: Cluster) -> Drawing:
             by=_sentence_link(data, a) if not a.startswith("doc:") else data.document_link(a[4:]),
             label=RELATION_LABELS.get(rel.type, words(rel.type)),
             target=_sentence_link(data, b),
-            note=rel.note,
+            note=data.prose(rel.note),
         )
         for a, b, rel in edges
     )

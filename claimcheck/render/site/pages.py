@@ -110,11 +110,11 @@ def verdicts(data: SiteData, claim: Claim) -> tuple[cx.Verdict, ...]:
                 anchor=f"verdict-{i}",
                 badge=data.badge(review),
                 description=value.description if value else None,
-                rationale=review.rationale,
+                rationale=data.prose(review.rationale) or "",
                 reviewer=review.reviewer,
                 date=review.date.human(),
                 url=data.external(review.url, "The published fact check"),
-                corrections=tuple(cx.Correction(date=c.date.human(), note=c.note) for c in review.corrections),
+                corrections=tuple(cx.Correction(date=c.date.human(), note=data.prose(c.note) or "") for c in review.corrections),
             )
         )
     return tuple(out)
@@ -192,7 +192,7 @@ def claim_page(data: SiteData, claim: Claim, base_url: str | None = None) -> cx.
         ),
         claim=summary,
         status_explanation=STATUS_EXPLANATIONS[data.status(claim.id)],
-        date_note=claim.date_note,
+        date_note=data.prose(claim.date_note),
         topics=tuple(topic_label(t) for t in claim.topics),
         tags=claim.tags,
         subjects=tuple(data.source_link(s) for s in claim.subjects),
@@ -211,8 +211,8 @@ def claim_page(data: SiteData, claim: Claim, base_url: str | None = None) -> cx.
         timeline=cx.Link(text=summary.date or "Undated", href=anchor),
         parent=data.summary(claim.parent) if claim.parent and claim.parent in data.claims else None,
         children=data.summaries(data.children.get(claim.id, ())),
-        context_notes=claim.context,
-        note=claim.note,
+        context_notes=tuple(data.prose(n) or "" for n in claim.context),
+        note=data.prose(claim.note),
         external=data.external(ext.url, f"{ext.title}, {ext.publisher}, {ext.date.human()}") if ext else None,
         cite=cite(data, summary.sentence, path, page_date),
     )
@@ -267,7 +267,7 @@ def source_pages(data: SiteData, source: Source) -> list[cx.SourcePage]:
                 responses=data.items(answers) if first else (),
                 comments=tuple(data.comment(c) for c in data.comments_by_subject.get(sid, ())) if first else (),
                 documents=tuple(data.document_link(d) for d in data.documents_of.get(sid, ())) if first else (),
-                note=source.note,
+                note=data.prose(source.note),
                 pager=pager(n, count, lambda k, sid=sid: record_subpage("source", sid, k)),
             )
         )
@@ -323,7 +323,7 @@ def document_page(data: SiteData, doc: Document) -> cx.DocumentPage:
         archive_url=data.external(doc.archive_url, doc.archive_url or ""),
         language=doc.language,
         seen=doc.seen,
-        note=doc.note,
+        note=data.prose(doc.note),
         external=data.external(ext.url, f"{ext.title}, {ext.publisher}, {ext.date.human()}") if ext else None,
         quotes=_document_quotes(data, doc),
         cited_by=data.summaries(cited),

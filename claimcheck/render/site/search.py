@@ -201,12 +201,13 @@ def entries(data: SiteData) -> list[dict[str, object]]:
         )
     for doc in data.corpus.documents.values():
         publisher = data.corpus.source_name(doc.publisher) if doc.publisher else ""
+        note = data.prose(doc.note) or ""
         out.append(
             {
                 "type": "document",
                 "title": data.document_title(doc),
-                "body": f"{publisher} {doc.note or ''} {words(doc.kind)}",
-                "excerpt": f"{words(doc.kind).capitalize()}{' by ' + publisher if publisher else ''}. {doc.note or ''}".strip(),
+                "body": f"{publisher} {note} {words(doc.kind)}",
+                "excerpt": f"{words(doc.kind).capitalize()}{' by ' + publisher if publisher else ''}. {note}".strip(),
                 "url": record_page("document", doc.id),
                 "meta": human(doc.date) or "undated",
                 "kind": "document",
