@@ -34,7 +34,7 @@ from claimcheck.render.site.common import RELATION_LABELS, SiteData, words
 from claimcheck.render.site.plan import Cluster
 
 BOX_W, PAD, LINE, FONT = 224, 16, 17, 13
-CHARS, HEADING_CHARS, MAX_LINES = 29, 27, 5
+CHARS, HEADING_CHARS, MAX_LINES = 29, 25, 5
 X_GAP, Y_GAP, LABEL_H = 28, 30, 20
 
 #: Edge style by relation type: (css class, stroke colour, dash pattern or "", legend text).

@@ -27,7 +27,7 @@ from claimcheck.core.dates import MONTHS, PartialDate, Point
 from claimcheck.model import Claim, Document, Relation
 
 #: About this many claim cards on one page of the index.
-INDEX_PAGE_CLAIMS = 100
+INDEX_PAGE_CLAIMS = 60
 #: About this many entries in one part of the timeline.
 TIMELINE_PART_ENTRIES = 150
 

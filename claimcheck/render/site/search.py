@@ -33,7 +33,7 @@ from claimcheck.publish.urls import record_page
 from claimcheck.render.site.common import SiteData, human, words
 
 #: Entries in one ``search/d/<n>.js`` chunk.
-CHUNK = 12
+CHUNK = 6
 #: A shard of postings larger than this is split by a longer prefix.
 SHARD_BYTES = 24_000
 #: BM25 parameters, and the weight of a word in an entry's title against its body.
