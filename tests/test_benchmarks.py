@@ -142,7 +142,7 @@ def test_smoke_run_writes_every_row(tmp_path: Path) -> None:
 def test_site_weights_runs_and_keeps_the_limits(tmp_path: Path) -> None:
     """benchmarks/site_weights.py at 1,000 claims builds the site, finds no page over 250 KB and (with Chromium) no query
     loading more; its figures are written as JSON."""
-    import site_weights  # noqa: E402 - benchmarks/ is on the path
+    import site_weights  # benchmarks/ is on the path (added above)
 
     browser = Path("/usr/bin/chromedriver").is_file()
     out = tmp_path / "weights.json"
