@@ -100,9 +100,20 @@ class Story:
         self.firm, self.ngo = rng.choice(pool.firms), rng.choice(pool.ngos)
         if rng.random() < 0.7:
             self.accused = rng.choice(pool.companies)
+            speaks_for = self.accused
+            if rng.random() < 0.3:  # the accused is a local subsidiary; the parent's spokesperson answers for it
+                parent = self.accused
+                self.accused = self.local(
+                    f"{self.name(parent)} {self.city}",
+                    "company",
+                    f"Subsidiary of {self.name(parent)} running {self.obj}.",
+                    part_of=[parent],
+                    interests=[{"description": "The accused party: its contracts depend on the answer.", "subjects": [], "stance": "for"}],
+                )
+                self.sources[-1]["interests"][0]["subjects"] = [self.accused]
             who = v.person(rng)
             self.spokesperson = self.local(
-                who, "person", f"Spokesperson for {self.name(self.accused)}.", affiliations=[self.accused], aliases=[who.split()[-1]]
+                who, "person", f"Spokesperson for {self.name(speaks_for)}.", represents=[speaks_for], aliases=[who.split()[-1]]
             )
         else:
             who = v.person(rng)
@@ -123,7 +134,13 @@ class Story:
             v.person(rng),
             "person",
             f"Former engineer on {self.obj}.",
-            interests=[{"description": f"In a legal dispute with {self.name(self.accused)} over dismissal.", "subjects": [self.accused]}],
+            interests=[
+                {
+                    "description": f"In a legal dispute with {self.name(self.accused)} over dismissal.",
+                    "subjects": [self.accused],
+                    "stance": "against",
+                }
+            ],
         )
         self.journalist = self.local(v.person(rng), "person", f"Reporter for {self.name(self.outlet)}.", affiliations=[self.outlet])
         self.unnamed = []
@@ -151,6 +168,17 @@ class Story:
             }
             if not doc["authors"]:
                 del doc["authors"]
+            if k > 1 and rng.random() < 0.3:  # the wire's follow-up reprints the first story: one origin
+                doc["reprints"] = self.articles[0]
+                doc["title"] = self.headline
+            if rng.random() < 0.08:
+                doc["corrections"] = [
+                    {
+                        "date": iso(day + dt.timedelta(days=rng.randint(1, 9))),
+                        "kind": rng.choice(("correction", "update", "clarification")),
+                        "note": f"An earlier version of this article misstated the cost of {self.obj}.",
+                    }
+                ]
             self.documents.append(doc)
             self.articles.append(doc["id"])
             self.publisher[doc["id"]] = publisher
@@ -271,6 +299,13 @@ class Story:
                 app["chain"] = hops
             if rng.random() < 0.6:
                 app["locator"] = f"paragraph {len(self.passages[doc])}"
+            r = rng.random()
+            if r < 0.03 and kind != "background":  # the speaker's words, translated by the outlet
+                app["original"] = {"text": f"{v.cap(self.name(speaker))} a dit : {text.rstrip('.')}", "language": "fr"}
+                app["translated_by"] = self.publisher[doc]
+            elif r < 0.05:
+                published = dt.date.fromisoformat(next(d["date"] for d in self.documents if d["id"] == doc))
+                app["corrections"] = [{"date": iso(published + dt.timedelta(days=2)), "before": app["quote"].replace(" the ", " a ", 1)}]
             apps.append(app)
         rec["appearances"] = apps
         if rng.random() < 0.05:
@@ -328,6 +363,8 @@ class Story:
             text = f"{v.cap(self.name(self.accused))} {self.fill(self.rng.choice(v.ASSERTIONS))}."
             rec = self.claim("assertion", self.spokesperson, text, [self.accused])
             self.relation("responds-to", allegation["id"], by=rec["id"])
+            if self.rng.random() < 0.1:  # a concession: a statement against the accused's own interest
+                rec["bearing"] = "adverse"
 
     def other(self, kind: str) -> None:
         rng = self.rng
@@ -378,15 +415,20 @@ class Story:
         unanswered = {a["id"] for a, _ in pending}
         for k, (alleg, fate) in enumerate(fates):
             if fate == "comment" or alleg["id"] in unanswered:
-                outcome = rng.choice(("asked", "declined", "not-reached"))
+                outcome = rng.choice(("asked", "declined", "not-reached", "declined", "no-response", "not-asked"))
                 com: dict[str, Any] = {
                     "id": self.new_id("comment", str(k)),
                     "subject": self.accused,
                     "claims": [alleg["id"]],
                     "outcome": outcome,
                 }
-                com["asked"] = iso(self.day - dt.timedelta(days=2))
-                if outcome != "asked":
+                if self.spokesperson != self.accused and rng.random() < 0.5:
+                    com["asked_via"] = self.spokesperson
+                if outcome == "not-asked":
+                    com["reason"] = f"{v.cap(self.name(self.accused))} had been dissolved; nobody could answer for it."
+                else:
+                    com["asked"] = iso(self.day - dt.timedelta(days=2))
+                if outcome not in ("asked", "not-asked", "no-response"):
                     com["date"] = iso(self.day - dt.timedelta(days=1))
                 if rng.random() < 0.3:
                     com["document"] = self.articles[0]

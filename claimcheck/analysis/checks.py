@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from claimcheck.analysis.attribution import name_in_sentence, sentence
+from claimcheck.analysis.provenance import Provenance
 from claimcheck.analysis.status import Status, statuses_in
 from claimcheck.core.errors import UsageError
 from claimcheck.core.plugins import plugin_manager
@@ -38,6 +39,8 @@ class CheckContext:
         every = statuses_in(view)
         #: The evidence-derived status of each examined claim.
         self.statuses: dict[str, Status] = {cid: every[cid] for cid in self.claims}
+        #: Who answers for whom, origins, how each claim is known, who backs it.
+        self.prov = Provenance(view)
 
     @property
     def c(self) -> Corpus:
@@ -48,15 +51,24 @@ class CheckContext:
         """The claim as one attributed sentence, for naming it in a message."""
         return sentence(self.view, claim, claim.appearances[0] if claim.appearances else None)
 
-    def finding(self, code: str, claim: Claim, message: str, *path: str | int, severity: Severity | None = None) -> Problem:
-        """A finding about ``claim``, located at ``path`` inside it (file and pointer; the line is filled in later)."""
+    def finding(
+        self, code: str, claim: Claim, message: str, *path: str | int, severity: Severity | None = None, hint: str | None = None
+    ) -> Problem:
+        """A finding about ``claim``, located at ``path`` inside it (file and pointer; the line is filled in
+        later); ``message`` states the fact, ``hint`` what an editor can do about it."""
         origin = claim.origin
         file = None
         if origin is not None:
             file = (self.c.root / origin.file).as_posix()
         kwargs = {"severity": severity} if severity is not None else {}
         return Problem(
-            code=code, message=message, file=file, pointer=(origin.pointer if origin else "") + pointer(*path), record=claim.id, **kwargs
+            code=code,
+            message=message,
+            file=file,
+            pointer=(origin.pointer if origin else "") + pointer(*path),
+            record=claim.id,
+            hint=hint,
+            **kwargs,
         )
 
     def name(self, source_id: str) -> str:
@@ -64,46 +76,15 @@ class CheckContext:
         return name_in_sentence(self.c.sources.get(source_id), source_id)
 
     def affiliated(self, source_id: str, party: str) -> bool:
-        """Whether ``source_id`` is ``party`` or belongs to it (through affiliations)."""
-        seen: set[str] = set()
-        todo = [source_id]
-        while todo:
-            sid = todo.pop()
-            if sid == party:
-                return True
-            if sid in seen:
-                continue
-            seen.add(sid)
-            src = self.c.sources.get(sid)
-            if src is not None:
-                todo.extend(src.affiliations)
-        return False
+        """Whether ``source_id``'s word is ``party``'s own (see :meth:`Provenance.answers_for`)."""
+        return self.prov.answers_for(source_id, party)
 
     def interested(self, source: Source | None, claim: Claim) -> str | None:
-        """The description of ``source``'s declared interest in ``claim``, if it has one."""
+        """The description of ``source``'s declared interest leaning ``claim``'s way, if it has one."""
         if source is None:
             return None
-        for interest in source.interests:
-            if not interest.subjects and not interest.topics:
-                continue
-            if interest.subjects and not set(interest.subjects) & set(claim.subjects):
-                continue
-            if interest.topics and not set(interest.topics) & set(claim.topics):
-                continue
-            return interest.description
-        return None
-
-    def backers(self, claim: Claim) -> list[tuple[str, Claim | None]]:
-        """The parties behind a claim: its speaker, the speakers of supporting claims, and the
-        publishers of supporting documents."""
-        out: list[tuple[str, Claim | None]] = [(claim.speaker, claim)]
-        for rel in self.c.supporting(claim.id):
-            if rel.by and rel.by in self.c.claims:
-                out.append((self.c.claims[rel.by].speaker, self.c.claims[rel.by]))
-            elif rel.evidence is not None:
-                doc = self.c.documents.get(rel.evidence.document)
-                out.append((doc.publisher if doc and doc.publisher else f"document:{rel.evidence.document}", None))
-        return out
+        interest = self.prov.interest(source.id, claim)
+        return interest.description if interest is not None else None
 
 
 @attrs.define(frozen=True, kw_only=True)

@@ -28,6 +28,9 @@ class Problem:
     column: int | None = None
     pointer: str = ""
     record: str | None = None
+    #: What an editor can do about it ("record the company's reply…"); kept apart from the message,
+    #: which states the fact, so that a reader's view can show the one without the other.
+    hint: str | None = None
 
     @code.validator
     def _known_code(self, _attribute: object, value: str) -> None:
@@ -42,7 +45,8 @@ class Problem:
             if self.column is not None:
                 where += f":{self.column}"
         pointer = f" {self.pointer}" if self.pointer else ""
-        return f"{where}{pointer}: {self.severity}: {self.message} [{self.code}]"
+        hint = f" (to do: {self.hint})" if self.hint else ""
+        return f"{where}{pointer}: {self.severity}: {self.message}{hint} [{self.code}]"
 
     def to_dict(self) -> dict[str, Any]:
         """A plain dict for JSON output."""
@@ -55,6 +59,7 @@ class Problem:
             "severity": str(self.severity),
             "message": self.message,
             "record": self.record,
+            "hint": self.hint,
         }
 
     def sort_key(self) -> tuple[str, int, int, str, str]:

@@ -8,13 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from claimcheck.core.dates import PartialDate
 from claimcheck.core.ids import RESERVED_IDS
 from claimcheck.core.problems import Problem, pointer
 from claimcheck.core.quotes import NormalisedText
 from claimcheck.core.suggest import Suggester, did_you_mean
 from claimcheck.load.parsing import INVISIBLE
 from claimcheck.model.convert import references
-from claimcheck.model.records import Claim, Config, Document, Relation, Review, Source, noun
+from claimcheck.model.records import Claim, CommentRequest, Config, Correction, Document, Relation, Review, Source, noun
 
 #: Names some systems reserve for devices; refused as ids because ids become file names.
 Tables = dict[str, dict[str, Any]]
@@ -112,6 +113,10 @@ class Checker:
                     yield from self.ref(rec, value, section, *path)
         for src in self.t["sources"].values():
             yield from self.source(src)
+        for doc in self.t["documents"].values():
+            yield from self.document(doc)
+        for com in self.t["comments"].values():
+            yield from self.comment(com)
         for claim in self.t["claims"].values():
             yield from self.claim(claim)
         for rel in self.t["relations"].values():
@@ -121,9 +126,10 @@ class Checker:
 
     def source(self, src: Source) -> Iterator[Problem]:
         """A source may not belong to itself."""
-        for i, aff in enumerate(src.affiliations):
-            if aff == src.id:
-                yield self.problem("self-relation", f"source {src.id!r} lists itself among its affiliations", src, "affiliations", i)
+        for field in ("affiliations", "part_of", "represents"):
+            for i, other in enumerate(getattr(src, field)):
+                if other == src.id:
+                    yield self.problem("self-relation", f"source {src.id!r} lists itself among its {field}", src, field, i)
 
     def claim(self, claim: Claim) -> Iterator[Problem]:
         """Chains, dates and parents of a claim."""
@@ -144,15 +150,63 @@ class Checker:
                         i,
                         "quote",
                     )
-                if claim.date and doc.date and claim.date.earliest and doc.date.latest and claim.date.earliest > doc.date.latest:
+                latest = _latest_version(doc)
+                if claim.date and latest is not None and claim.date.earliest and latest.latest and claim.date.earliest > latest.latest:
+                    updated = f", last updated {latest.human()}" if latest is not doc.date else ""
                     yield self.problem(
                         "claim-after-document",
                         f"the claim is dated {claim.date.text} ({claim.date.human()}), after document {doc.id!r} that reports it "
-                        f"({doc.date.text}, {doc.date.human()})",
+                        f"({doc.date.text if doc.date else 'undated'}, {doc.date.human() if doc.date else ''}{updated}); a claim added in a "
+                        "later update needs the document's correction or update, dated",
                         claim,
                         "date",
                     )
+                for j, corr in enumerate(app.corrections):
+                    yield from self._correction_date(claim, doc, corr, "appearances", i, "corrections", j, "date")
             yield from self.chain(claim, i)
+
+    def _correction_date(self, record: Any, doc: Document, corr: Correction, *path: str | int) -> Iterator[Problem]:
+        """A correction cannot precede the document it corrects."""
+        if doc.date is not None and corr.date.latest and doc.date.earliest and corr.date.latest < doc.date.earliest:
+            yield self.problem(
+                "correction-before-document",
+                f"the {corr.kind} is dated {corr.date.text} ({corr.date.human()}), before document {doc.id!r} was published "
+                f"({doc.date.text}, {doc.date.human()})",
+                record,
+                *path,
+            )
+
+    def document(self, doc: Document) -> Iterator[Problem]:
+        """A document's corrections follow it, and its reprints and sources lead to an origin."""
+        for j, corr in enumerate(doc.corrections):
+            yield from self._correction_date(doc, doc, corr, "corrections", j, "date")
+        if doc.reprints == doc.id or doc.id in doc.based_on:
+            field = "reprints" if doc.reprints == doc.id else "based_on"
+            yield self.problem("self-relation", f"document {doc.id!r} cannot reprint or be based on itself", doc, field)
+        elif self._origin_cycle(doc):
+            yield self.problem(
+                "origin-cycle",
+                f"following reprints and based_on from document {doc.id!r} leads back to it: no document is the origin",
+                doc,
+                "reprints" if doc.reprints else "based_on",
+            )
+
+    def _origin_cycle(self, start: Document) -> bool:
+        """Whether ``start`` can reach itself through reprints/based_on (iterative: any depth is fine)."""
+        documents = self.t["documents"]
+        todo = [d for d in (start.reprints, *start.based_on) if d]
+        seen: set[str] = set()
+        while todo:
+            did = todo.pop()
+            if did == start.id:
+                return True
+            if did in seen:
+                continue
+            seen.add(did)
+            nxt = documents.get(did)
+            if nxt is not None:
+                todo.extend(d for d in (nxt.reprints, *nxt.based_on) if d)
+        return False
 
     def chain(self, claim: Claim, i: int) -> Iterator[Problem]:
         """The attribution chain of one appearance."""
@@ -206,6 +260,23 @@ class Checker:
             yield self.problem("self-relation", f"claim {rel.by!r} cannot {verb} itself", rel, "by")
         if rel.type in Relation.RESPONSES and rel.by is None:
             yield self.problem("response-needs-claim", f"a relation of type {rel.type} needs 'by': the claim made in reply", rel, "type")
+
+    def comment(self, com: CommentRequest) -> Iterator[Problem]:
+        """A reply cannot come before its request."""
+        if (
+            com.asked is not None
+            and com.date is not None
+            and com.date.latest
+            and com.asked.earliest
+            and com.date.latest < com.asked.earliest
+        ):
+            yield self.problem(
+                "reply-before-request",
+                f"the comment request records its outcome ({com.outcome}) on {com.date.human()}, before the request was made "
+                f"({com.asked.human()})",
+                com,
+                "date",
+            )
 
     def review(self, rev: Review) -> Iterator[Problem]:
         """The scale and verdict of a review."""
@@ -305,6 +376,8 @@ def check_quotes(checker: Checker, folders: list[Path], fulltexts: dict[str, str
             if nt is None:
                 continue
             match = nt.find(app.quote)
+            if match is None and app.original is not None:  # the full text may hold the words as said, not as translated
+                match = nt.find(app.original.text)
             if match is None:
                 yield checker.problem("quote-not-found", _not_found(app.quote, app.document), claim, "appearances", i, "quote")
             else:
@@ -323,3 +396,11 @@ def check_quotes(checker: Checker, folders: list[Path], fulltexts: dict[str, str
 def _not_found(quote: str, document: str) -> str:
     shown = quote if len(quote) <= 80 else quote[:77] + "..."
     return f"quote {shown!r} is not in the full text of document {document!r}"
+
+
+def _latest_version(doc: Document) -> PartialDate | None:
+    """The date of a document's latest version: its last correction or update, else its own date."""
+    dated = [c.date for c in doc.corrections]
+    if not dated:
+        return doc.date
+    return max(dated, key=lambda d: d.sort_key()[1])

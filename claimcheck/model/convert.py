@@ -147,23 +147,41 @@ def to_dict(record: Any) -> dict[str, Any]:
     return out
 
 
+@functools.cache
+def _ref_plan(cls: Any) -> tuple[tuple[tuple[str, str, bool], ...], tuple[tuple[str, bool], ...]]:
+    """The reference fields of ``cls`` (name, section, whether a list) and its nested fields (name, many):
+    read once per class from the field metadata (the loader walks every record)."""
+    refs = []
+    nested = []
+    for field in attrs.fields(cls):
+        if field.name == "origin":
+            continue
+        if "ref" in field.metadata:
+            refs.append((field.name, field.metadata["ref"], "tuple" in str(field.type)))
+        elif "nested" in field.metadata and _ref_plan(field.metadata["nested"]) != ((), ()):
+            nested.append((field.name, bool(field.metadata["many"])))
+    return tuple(refs), tuple(nested)
+
+
 def references(record: Any, *, _path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
     """Every reference ``record`` makes, declared by :func:`~claimcheck.model.records.ref` metadata:
     (path to the value inside the record, the id named, the section it must be a record of)."""
-    for field in attrs.fields(type(record)):
-        value = getattr(record, field.name)
-        if value is None or field.name == "origin":
+    refs, nested = _ref_plan(type(record))
+    for name, section, many in refs:
+        value = getattr(record, name)
+        if value is None:
             continue
-        section = field.metadata.get("ref")
-        if section is not None:
-            if isinstance(value, tuple):
-                for i, item in enumerate(value):
-                    yield (*_path, field.name, i), item, section
-            else:
-                yield (*_path, field.name), value, section
-        elif "nested" in field.metadata:
-            if field.metadata["many"]:
-                for i, item in enumerate(value):
-                    yield from references(item, _path=(*_path, field.name, i))
-            else:
-                yield from references(value, _path=(*_path, field.name))
+        if many:
+            for i, item in enumerate(value):
+                yield (*_path, name, i), item, section
+        else:
+            yield (*_path, name), value, section
+    for name, many in nested:
+        value = getattr(record, name)
+        if value is None:
+            continue
+        if many:
+            for i, item in enumerate(value):
+                yield from references(item, _path=(*_path, name, i))
+        else:
+            yield from references(value, _path=(*_path, name))

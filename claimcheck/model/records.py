@@ -46,6 +46,8 @@ class Interest:
     description: str
     subjects: tuple[str, ...] = attrs.field(default=(), metadata=ref("sources"))
     topics: tuple[str, ...] = ()
+    #: ``for`` (the party gains when its subjects fare well) or ``against``; ``None``: unknown.
+    stance: str | None = None
 
 
 @attrs.define(frozen=True, kw_only=True)
@@ -62,6 +64,8 @@ class Source:
     url: str | None = None
     aliases: tuple[str, ...] = ()
     affiliations: tuple[str, ...] = attrs.field(default=(), metadata=ref("sources"))
+    part_of: tuple[str, ...] = attrs.field(default=(), metadata=ref("sources"))
+    represents: tuple[str, ...] = attrs.field(default=(), metadata=ref("sources"))
     interests: tuple[Interest, ...] = attrs.field(default=(), metadata=_nested(Interest, many=True))
     note: str | None = None
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
@@ -91,6 +95,21 @@ class External:
 
 
 @attrs.define(frozen=True, kw_only=True)
+class Correction:
+    """A dated correction or update: of a review's verdict, of a document, or of a claim's words in a document.
+
+    ``before`` is the wording it replaced (for an appearance, its quote is the current wording);
+    ``after`` a document's wording now; ``note`` the correction note as published or what changed.
+    """
+
+    date: PartialDate = attrs.field(metadata=DATE)
+    note: str | None = None
+    kind: str = "correction"
+    before: str | None = None
+    after: str | None = None
+
+
+@attrs.define(frozen=True, kw_only=True)
 class Document:
     """Where words appear: an article, a letter, a report, a statement..."""
 
@@ -107,6 +126,9 @@ class Document:
     retrieved: PartialDate | None = attrs.field(default=None, metadata=DATE)
     language: str | None = None
     seen: bool = True
+    reprints: str | None = attrs.field(default=None, metadata=ref("documents"))
+    based_on: tuple[str, ...] = attrs.field(default=(), metadata=ref("documents"))
+    corrections: tuple[Correction, ...] = attrs.field(default=(), metadata=_nested(Correction, many=True))
     fulltext: Fulltext | None = attrs.field(default=None, metadata=_nested(Fulltext))
     external: External | None = attrs.field(default=None, metadata=_nested(External))
     note: str | None = None
@@ -123,6 +145,14 @@ class Hop:
 
 
 @attrs.define(frozen=True, kw_only=True)
+class Original:
+    """The words as the speaker said them, when a quote is a translation."""
+
+    text: str
+    language: str
+
+
+@attrs.define(frozen=True, kw_only=True)
 class Appearance:
     """Where a claim appears: the document, the verbatim quote, and the attribution chain there.
 
@@ -134,6 +164,10 @@ class Appearance:
     quote: str
     chain: tuple[Hop, ...] = attrs.field(default=(), metadata=_nested(Hop, many=True))
     locator: str | None = None
+    language: str | None = None
+    original: Original | None = attrs.field(default=None, metadata=_nested(Original))
+    translated_by: str | None = attrs.field(default=None, metadata=ref("sources"))
+    corrections: tuple[Correction, ...] = attrs.field(default=(), metadata=_nested(Correction, many=True))
     match: tuple[int, int] | None = attrs.field(default=None, eq=False, metadata={"computed": True})
 
 
@@ -147,6 +181,7 @@ class Claim:
     text: str
     speaker: str = attrs.field(metadata=ref("sources"))
     kind: str
+    bearing: str | None = None
     date: PartialDate | None = attrs.field(default=None, metadata=DATE)
     date_note: str | None = None
     topics: tuple[str, ...] = ()
@@ -206,7 +241,7 @@ class Relation:
 
 @attrs.define(frozen=True, kw_only=True)
 class CommentRequest:
-    """A subject's right of reply: asked for comment, declined, or not reached."""
+    """A subject's right of reply: who was asked on its behalf, when, what came of it, and the replies it gave."""
 
     KIND: ClassVar[str] = "comment"
     NOUN: ClassVar[str] = "comment request"
@@ -214,19 +249,14 @@ class CommentRequest:
     subject: str = attrs.field(metadata=ref("sources"))
     outcome: str
     claims: tuple[str, ...] = attrs.field(default=(), metadata=ref("claims"))
+    asked_via: str | None = attrs.field(default=None, metadata=ref("sources"))
+    reason: str | None = None
     asked: PartialDate | None = attrs.field(default=None, metadata=DATE)
     date: PartialDate | None = attrs.field(default=None, metadata=DATE)
+    replies: tuple[str, ...] = attrs.field(default=(), metadata=ref("claims"))
     document: str | None = attrs.field(default=None, metadata=ref("documents"))
     note: str | None = None
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
-
-
-@attrs.define(frozen=True, kw_only=True)
-class Correction:
-    """A dated correction note on a review."""
-
-    date: PartialDate = attrs.field(metadata=DATE)
-    note: str
 
 
 @attrs.define(frozen=True, kw_only=True)

@@ -389,8 +389,8 @@ def build_context(
                 severity=str(f.severity),
                 claim=f.record,
                 sentence=b.claim(f.record).sentence if f.record in corpus.claims else None,
-                message=(f.message[:1].upper() + f.message[1:]).rstrip("."),
-                fix=editor_fix(f.code),
+                message=f.message.rstrip("."),
+                fix=(f.hint or editor_fix(f.code)).rstrip("."),
                 where=where(corpus, f.file, f.line),
             )
             for f in report.findings

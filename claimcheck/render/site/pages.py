@@ -114,22 +114,32 @@ def verdicts(data: SiteData, claim: Claim) -> tuple[cx.Verdict, ...]:
                 reviewer=review.reviewer,
                 date=review.date.human(),
                 url=data.external(review.url, "The published fact check"),
-                corrections=tuple(cx.Correction(date=c.date.human(), note=data.prose(c.note) or "") for c in review.corrections),
+                corrections=tuple(
+                    cx.Correction(date=c.date.human(), note=data.prose(c.note) or f"was: {c.before}") for c in review.corrections
+                ),
             )
         )
     return tuple(out)
 
 
 def findings(data: SiteData, claim_id: str) -> tuple[cx.Finding, ...]:
-    """The balance findings about a claim, for editors (none in the readers' view)."""
+    """The balance findings about a claim, for editors (none in the readers' view), without the claim's own
+    sentence that every finding starts with (the page is the claim's)."""
     if not data.editor:
         return ()
+    claim = data.claims[claim_id]
+    own = sentence(data.corpus, claim, claim.appearances[0] if claim.appearances else None).rstrip(".") + ": "
+
+    def said(message: str) -> str:
+        text = message.removeprefix(own)
+        return (text[:1].upper() + text[1:]).rstrip(".")
+
     return tuple(
         cx.Finding(
             code=f.code,
             title=CATALOGUE[f.code].title,
-            message=(f.message[:1].upper() + f.message[1:]).rstrip("."),
-            fix=editor_fix(f.code),
+            message=said(f.message),
+            fix=(f.hint or editor_fix(f.code)).rstrip("."),
             where=where(data.corpus, f.file, f.line),
             severity=str(f.severity),
         )
