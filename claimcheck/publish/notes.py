@@ -12,11 +12,23 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from claimcheck.analysis.attribution import join_words, name_in_sentence, possessive
+from claimcheck.analysis.provenance import Provenance
 from claimcheck.core.problems import Problem, split_pointer
 from claimcheck.model.corpus import Corpus
 from claimcheck.model.records import Claim
 
-__all__ = ["AUDIENCES", "FIXES", "editor_fix", "join_words", "possessive", "reader_notes", "unanswered_subjects", "where"]
+__all__ = [
+    "LANGUAGES",
+    "language_name",
+    "AUDIENCES",
+    "FIXES",
+    "editor_fix",
+    "join_words",
+    "possessive",
+    "reader_notes",
+    "unanswered_subjects",
+    "where",
+]
 
 #: Who an output is for: ``reader`` (published) or ``editor`` (adds the findings and what to do).
 AUDIENCES = ("reader", "editor")
@@ -34,6 +46,20 @@ FIXES = {
     "verdict-without-evidence": "Record the evidence the verdict rests on (a supports or contradicts relation), or withdraw the verdict.",
     "verdict-contradicts-evidence": "Check the verdict against the recorded evidence, and correct one or the other.",
 }
+
+
+#: Languages by BCP 47 code, for "translated from Norwegian" (others are shown by their code).
+LANGUAGES = {
+    "ar": "Arabic", "da": "Danish", "de": "German", "el": "Greek", "en": "English", "es": "Spanish", "fi": "Finnish",
+    "fr": "French", "he": "Hebrew", "hi": "Hindi", "it": "Italian", "ja": "Japanese", "ko": "Korean", "nb": "Norwegian",
+    "nl": "Dutch", "nn": "Norwegian", "no": "Norwegian", "pl": "Polish", "pt": "Portuguese", "ru": "Russian",
+    "sv": "Swedish", "tr": "Turkish", "uk": "Ukrainian", "zh": "Chinese",
+}  # fmt: skip
+
+
+def language_name(code: str) -> str:
+    """``no`` → ``Norwegian``, ``pt-BR`` → ``Portuguese``; an unknown code as it is."""
+    return LANGUAGES.get(code.split("-")[0].lower(), code)
 
 
 def editor_fix(code: str) -> str:
@@ -59,42 +85,56 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _intermediaries(view: Corpus, claim: Claim) -> list[str]:
-    names: list[str] = []
-    for chain in claim.chains():
-        if len(chain) > 1:
-            name = name_in_sentence(view.sources.get(chain[-1].source), chain[-1].source)
-            if name not in names:
-                names.append(name)
-    return names
+def _title(view: Corpus, doc_id: str) -> str:
+    doc = view.documents.get(doc_id)
+    title = doc.title if doc else doc_id
+    return title.removesuffix("(title not given)").rstrip() or title
 
 
-def reader_notes(view: Corpus, claim: Claim, findings: Iterable[Problem]) -> tuple[str, ...]:
-    """What the findings about ``claim`` tell a reader about its sourcing, one plain sentence each."""
+def reader_notes(view: Corpus, claim: Claim, findings: Iterable[Problem], prov: Provenance | None = None) -> tuple[str, ...]:
+    """What the findings about ``claim`` tell a reader about its sourcing, one plain sentence each
+    (``prov``: the view's :class:`~claimcheck.analysis.provenance.Provenance`, shared between calls)."""
+    prov = prov or Provenance(view)
     out: list[str] = []
     found = list(findings)
     codes = {f.code for f in found}
     speaker = view.sources.get(claim.speaker)
     who = name_in_sentence(speaker, claim.speaker)
+    knowings = prov.knowings(claim)
     if "second-hand-only" in codes:
-        via = _intermediaries(view, claim)
-        reports = "report" if len(via) == 1 else "reports"
+        via = list(
+            dict.fromkeys(
+                name_in_sentence(view.sources.get(k.intermediaries[-1]), k.intermediaries[-1]) for k in knowings if k.intermediaries
+            )
+        )
+        unseen = list(dict.fromkeys(d for k in knowings for d in k.unseen))
         if via:
-            out.append(f"Known only through {join_words(possessive(v) for v in via)} {reports}: no document of {who}'s own was seen.")
+            reports = "report" if len(via) == 1 else "reports"
+            out.append(
+                f"Known only through {join_words(possessive(v) for v in via)} {reports}: no document of {possessive(who)} own was seen."
+            )
+        elif unseen:
+            titles = join_words(f"“{_title(view, d)}”" for d in unseen)
+            out.append(f"Known only through what others report of {titles}, which nobody here has seen.")
     if "unnamed-source" in codes:
         if speaker is not None and speaker.unnamed:
             out.append(f"Its source is not named: the reporting attributes it to {who}.")
         else:
             out.append("It reached the reporting through people who were not named.")
     if "interested-party-only" in codes:
-        parties = []
-        for party in dict.fromkeys([claim.speaker, *[view.claims[r.by].speaker for r in view.supporting(claim.id) if r.by in view.claims]]):
-            src = view.sources.get(party)
-            parties.append(name_in_sentence(src, party))
+        parties = [
+            name_in_sentence(view.sources.get(p), p) for p in dict.fromkeys([claim.speaker, *(s for s, _, _ in prov.supporters(claim))])
+        ]
         if len(parties) == 1:
             out.append(f"It rests only on {parties[0]}, which has a declared interest in the answer.")
         else:
             out.append(f"It rests only on {join_words(parties)}, each with a declared interest in the answer.")
+    if "outlet-only" in codes:
+        outlets = join_words(name_in_sentence(view.sources.get(p), p) for p in sorted(prov.publishers(claim)))
+        out.append(f"Only {outlets}, which published it, vouches for it.")
+    if "single-origin" in codes:
+        origins = list(dict.fromkeys(o for k in knowings for o in k.origin))
+        out.append(f"Every report of it goes back to one origin: {join_words(f'“{_title(view, o)}”' for o in origins)}.")
     if "single-source" in codes:
         out.append(f"It rests on one source, {who}, and on one report of it.")
     silent = unanswered_subjects(claim, found)

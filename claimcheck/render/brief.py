@@ -21,13 +21,15 @@ import attrs
 from claimcheck.analysis.attribution import name_in_sentence, sentence, topic_label
 from claimcheck.analysis.balance import BalanceReport, Dispute, Side, analyse
 from claimcheck.analysis.disputes import SideFigures, dispute_figures
+from claimcheck.analysis.provenance import Provenance
 from claimcheck.core.atomic import write_text
 from claimcheck.core.errors import UsageError
 from claimcheck.core.problems import CATALOGUE, Problem
 from claimcheck.model import Claim, CommentRequest
 from claimcheck.model.corpus import Corpus
+from claimcheck.model.records import Appearance, Correction
 from claimcheck.model.selection import Selection
-from claimcheck.publish.notes import AUDIENCES, editor_fix, join_words, reader_notes, unanswered_subjects, where
+from claimcheck.publish.notes import AUDIENCES, editor_fix, join_words, language_name, reader_notes, unanswered_subjects, where
 from claimcheck.render.templates import environment
 
 FORMATS = {"md": "brief.md.j2", "html": "brief.html.j2", "txt": "brief.txt.j2"}
@@ -35,8 +37,9 @@ OUTCOMES = {
     "asked": "was asked for comment",
     "declined": "declined to comment",
     "not-reached": "could not be reached for comment",
-    "no-response": "did not respond to a request for comment",
-    "responded": "responded to a request for comment",
+    "no-response": "did not respond to a request for comment by publication",
+    "answered": "answered a request for comment",
+    "not-asked": "was not asked for comment",
 }
 NOUNS = {
     "supports": "Support",
@@ -62,15 +65,21 @@ class Citation:
     date: str | None
     url: str | None
     seen: bool
+    corrections: tuple[str, ...] = ()
 
 
 @attrs.define(frozen=True, kw_only=True)
 class QuoteView:
-    """A verbatim quote and the citation number of its document."""
+    """A verbatim quote and the citation number of its document; for a translation, the original words and
+    who translated them; ``also`` lists the other documents carrying the same words from the same origin."""
 
     text: str
     citation: int
     locator: str | None
+    original: str | None = None
+    translation: str | None = None
+    corrections: tuple[str, ...] = ()
+    also: tuple[int, ...] = ()
 
 
 @attrs.define(frozen=True, kw_only=True)
@@ -212,6 +221,7 @@ class _Builder:
         self.claim_ids = claim_ids
         self.audience = audience
         self.citations: dict[str, Citation] = {}
+        self.provenance = Provenance(corpus)
         self.findings: dict[str, list[Problem]] = {}
         for f in report.findings:
             if f.record is not None:
@@ -238,14 +248,31 @@ class _Builder:
                 date=doc.date.human() if doc and doc.date else None,
                 url=doc.url if doc else None,
                 seen=doc.seen if doc else True,
+                corrections=tuple(_correction(c) for c in doc.corrections) if doc else (),
             )
         return self.citations[doc_id].number
 
     def claim(self, cid: str) -> ClaimView:
         claim = self.c.claims[cid]
-        quotes = tuple(
-            QuoteView(text=" ".join(a.quote.split()), citation=self.cite(a.document), locator=a.locator) for a in claim.appearances
-        )
+        # words carried by several documents from one origin (a wire story reprinted) are printed once
+        by_origin: dict[tuple[str, ...], list[Appearance]] = {}
+        for app in claim.appearances:
+            by_origin.setdefault(self.provenance.knowing(claim, app).origin, []).append(app)
+        quotes = []
+        for apps in by_origin.values():
+            first = apps[0]
+            original = first.original
+            quotes.append(
+                QuoteView(
+                    text=" ".join(first.quote.split()),
+                    citation=self.cite(first.document),
+                    locator=first.locator,
+                    original=" ".join(original.text.split()) if original else None,
+                    translation=self._translation(original.language, first.translated_by) if original else None,
+                    corrections=tuple(_correction(c) for c in first.corrections),
+                    also=tuple(dict.fromkeys(self.cite(a.document) for a in apps[1:] if a.document != first.document)),
+                )
+            )
         verdicts = []
         for review in self.c.reviews_of(cid):
             scale = self.c.config.scale(review.scale)
@@ -266,7 +293,7 @@ class _Builder:
             for hop in app.chain:
                 if hop.document:
                     self.cite(hop.document)
-        numbers = [q.citation for q in quotes]
+        numbers = [n for q in quotes for n in (q.citation, *q.also)]
         numbers += [self.citations[h.document].number for a in claim.appearances for h in a.chain if h.document]
         evidence = []
         for rel in self.c.relations_to(cid):
@@ -288,16 +315,20 @@ class _Builder:
             kind=claim.kind,
             date=claim.date.human() if claim.date else None,
             status=str(self.report.statuses.get(cid, "unverified")),
-            quotes=quotes,
+            quotes=tuple(quotes),
             verdicts=tuple(verdicts),
             context=claim.context,
             workflow=claim.status,
             citations=tuple(dict.fromkeys(numbers)),
             evidence=tuple(evidence),
             comments=self.comments(claim),
-            notes=reader_notes(self.c, claim, found) if self.audience == "reader" else (),
+            notes=reader_notes(self.c, claim, found, self.provenance) if self.audience == "reader" else (),
             unanswered=join_words(name_in_sentence(self.c.sources.get(s), s) for s in silent) or None,
         )
+
+    def _translation(self, language: str, translator: str | None) -> str:
+        by = f" by {name_in_sentence(self.c.sources.get(translator), translator)}" if translator else ""
+        return f"translated from {language_name(language)}{by}"
 
     def comments(self, claim: Claim) -> tuple[CommentView, ...]:
         found = list(self.named.get(claim.id, ()))
@@ -313,7 +344,19 @@ class _Builder:
                     asked=com.asked.human() if com.asked else None,
                     date=com.date.human() if com.date else None,
                     citation=self.cite(com.document) if com.document else None,
-                    note=com.note,
+                    note=" ".join(
+                        part
+                        for part in (
+                            f"Asked through {name_in_sentence(self.c.sources.get(com.asked_via), com.asked_via)}." if com.asked_via else "",
+                            f"Why: {com.reason.rstrip('.')}." if com.reason else "",
+                            "Its answer: " + "; ".join(sentence(self.c, self.c.claims[r]) for r in com.replies if r in self.c.claims)
+                            if any(r in self.c.claims for r in com.replies)
+                            else "",
+                            com.note or "",
+                        )
+                        if part
+                    )
+                    or None,
                 )
             )
         return tuple(out)
@@ -337,6 +380,13 @@ class _Builder:
             response=self.side(d.response, fig.response),
             balance=fig.balance,
         )
+
+
+def _correction(c: Correction) -> str:
+    """``Corrected 11 April 2025: An earlier version misstated … (was: “12,400 lead service lines”)``."""
+    verb = {"correction": "Corrected", "update": "Updated", "clarification": "Clarified"}.get(c.kind, c.kind.capitalize())
+    was = f" (was: “{c.before}”)" if c.before else ""
+    return f"{verb} {c.date.human()}: {(c.note or '').rstrip('.')}{was}".rstrip(": ")
 
 
 def select(corpus: Corpus, selection: Selection | None = None, *, include_drafts: bool = False) -> tuple[list[str], int]:

@@ -15,6 +15,7 @@ from functools import cached_property
 
 from claimcheck.analysis.attribution import name_in_sentence, sentence, topic_label
 from claimcheck.analysis.balance import BalanceReport, Dispute, analyse
+from claimcheck.analysis.provenance import Provenance
 from claimcheck.analysis.status import Status
 from claimcheck.core.dates import PartialDate
 from claimcheck.core.errors import UsageError
@@ -22,6 +23,7 @@ from claimcheck.core.problems import Problem
 from claimcheck.core.version import __version__
 from claimcheck.model import Claim, CommentRequest, Document, RatingScale, Relation, Review
 from claimcheck.model.corpus import Corpus
+from claimcheck.model.records import Correction as ModelCorrection
 from claimcheck.publish.notes import AUDIENCES
 from claimcheck.publish.urls import http_url, listing_page, map_page, record_page, timeline_page
 from claimcheck.render.site import context as cx
@@ -69,8 +71,9 @@ OUTCOMES = {
     "asked": "was asked for comment",
     "declined": "declined to comment",
     "not-reached": "could not be reached for comment",
-    "no-response": "did not respond to a request for comment",
-    "responded": "responded to a request for comment",
+    "no-response": "did not respond to a request for comment by publication",
+    "answered": "answered a request for comment",
+    "not-asked": "was not asked for comment",
 }
 
 
@@ -116,6 +119,8 @@ class SiteData:
         self.claims: dict[str, Claim] = self.view.claims
         self.drafts_excluded = self.view.drafts_excluded
         self.report: BalanceReport = analyse(corpus, include_drafts=include_drafts)
+        #: Who answers for whom and where each claim's words come from, computed once for every page.
+        self.provenance = Provenance(self.view)
         self.site = cx.Site(
             title=corpus.config.title or "claimcheck report",
             description=corpus.config.description,
@@ -319,6 +324,19 @@ class SiteData:
             document=self.document_link(com.document) if com.document else None,
             claims=tuple(self.claim_link(c) for c in com.claims if c in self.claims),
             note=self.prose(com.note),
+            via=self.source_link(com.asked_via, short=True) if com.asked_via else None,
+            reason=self.prose(com.reason),
+            replies=tuple(self.claim_link(c) for c in com.replies if c in self.claims),
+        )
+
+    def correction(self, c: ModelCorrection) -> cx.Correction:
+        """A correction, update or clarification for display."""
+        return cx.Correction(
+            date=c.date.human(),
+            kind=c.kind,
+            note=self.prose(c.note) or (f"was: {c.before}" if c.before else ""),
+            before=c.before,
+            after=c.after,
         )
 
     # ---- indexes: each page looks up what concerns it instead of scanning the corpus ----------
@@ -357,6 +375,24 @@ class SiteData:
         for src in self.corpus.sources.values():
             for aff in src.affiliations:
                 out[aff].append(src.id)
+        return out
+
+    @cached_property
+    def carried_by(self) -> dict[str, list[str]]:
+        """The documents that reprint or are based on each document, in corpus order."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for doc in self.corpus.documents.values():
+            for up in dict.fromkeys(((doc.reprints,) if doc.reprints else ()) + doc.based_on):
+                out[up].append(doc.id)
+        return out
+
+    @cached_property
+    def represented_by(self) -> dict[str, list[str]]:
+        """The sources that are part of, or speak for, each source, in corpus order."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for src in self.corpus.sources.values():
+            for body in dict.fromkeys((*src.part_of, *src.represents)):
+                out[body].append(src.id)
         return out
 
     @cached_property

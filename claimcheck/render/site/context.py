@@ -94,6 +94,10 @@ class QuoteItem:
     seen: bool
     steps: tuple[Step, ...]
     sentence: str
+    original: str | None
+    original_language: str | None
+    translation: str | None
+    corrections: tuple[Correction, ...]
 
 
 @attrs.define(frozen=True, kw_only=True)
@@ -124,14 +128,20 @@ class CommentItem:
     document: Link | None
     claims: tuple[Link, ...]
     note: str | None
+    via: Link | None
+    reason: str | None
+    replies: tuple[Link, ...]
 
 
 @attrs.define(frozen=True, kw_only=True)
 class Correction:
-    """A dated correction to a review."""
+    """A dated correction, update or clarification: of a review, a document or a quote's wording."""
 
     date: str
+    kind: str
     note: str
+    before: str | None
+    after: str | None
 
 
 @attrs.define(frozen=True, kw_only=True)
@@ -275,6 +285,7 @@ class Interest:
     description: str
     subjects: tuple[Link, ...]
     topics: tuple[str, ...]
+    stance: str | None
 
 
 @attrs.define(frozen=True, kw_only=True)
@@ -457,6 +468,9 @@ class SourcePage(Page):
     aliases: tuple[str, ...]
     affiliations: tuple[Link, ...]
     members: tuple[Link, ...]
+    part_of: tuple[Link, ...]
+    represents: tuple[Link, ...]
+    answered_for_by: tuple[Link, ...]
     interests: tuple[Interest, ...]
     claims_made: tuple[ClaimSummary, ...]
     claims_made_count: int
@@ -485,6 +499,10 @@ class DocumentPage(Page):
     seen: bool
     note: str | None
     external: Link | None
+    reprints: Link | None
+    based_on: tuple[Link, ...]
+    carried_by: tuple[Link, ...]
+    corrections: tuple[Correction, ...]
     quotes: tuple[DocumentQuote, ...]
     cited_by: tuple[ClaimSummary, ...]
     comments: tuple[CommentItem, ...]

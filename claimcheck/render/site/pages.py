@@ -12,7 +12,7 @@ from claimcheck.analysis.attribution import name_in_sentence, sentence, topic_la
 from claimcheck.core.problems import CATALOGUE
 from claimcheck.model import Claim, Document, Hop, Relation, Source
 from claimcheck.publish.claimreview import published
-from claimcheck.publish.notes import editor_fix, reader_notes, where
+from claimcheck.publish.notes import editor_fix, language_name, reader_notes, where
 from claimcheck.publish.urls import absolute, record_page, record_subpage, root_of
 from claimcheck.render.site import context as cx
 from claimcheck.render.site.common import MODE_WORDS, STATUS_EXPLANATIONS, SiteData, human, words
@@ -99,6 +99,12 @@ def steps(data: SiteData, claim: Claim, chain: tuple[Hop, ...], document_id: str
     return tuple(out)
 
 
+def translation(data: SiteData, language: str, translator: str | None) -> str:
+    """``Translated from Norwegian by The Nordic Tribune``."""
+    by = f" by {name_in_sentence(data.corpus.sources.get(translator), translator)}" if translator else ""
+    return f"Translated from {language_name(language)}{by}"
+
+
 def verdicts(data: SiteData, claim: Claim) -> tuple[cx.Verdict, ...]:
     """The shown reviews of a claim with their rating-scale values, oldest first."""
     out = []
@@ -114,9 +120,7 @@ def verdicts(data: SiteData, claim: Claim) -> tuple[cx.Verdict, ...]:
                 reviewer=review.reviewer,
                 date=review.date.human(),
                 url=data.external(review.url, "The published fact check"),
-                corrections=tuple(
-                    cx.Correction(date=c.date.human(), note=data.prose(c.note) or f"was: {c.before}") for c in review.corrections
-                ),
+                corrections=tuple(data.correction(c) for c in review.corrections),
             )
         )
     return tuple(out)
@@ -180,6 +184,10 @@ def claim_page(data: SiteData, claim: Claim, base_url: str | None = None) -> cx.
             seen=corpus.documents[app.document].seen if app.document in corpus.documents else False,
             steps=steps(data, claim, app.chain, app.document),
             sentence=sentence(corpus, claim, app),
+            original=" ".join(app.original.text.split()) if app.original else None,
+            original_language=app.original.language if app.original else None,
+            translation=translation(data, app.original.language, app.translated_by) if app.original else None,
+            corrections=tuple(data.correction(c) for c in app.corrections),
         )
         for i, app in enumerate(claim.appearances, 1)
     )
@@ -214,7 +222,7 @@ def claim_page(data: SiteData, claim: Claim, base_url: str | None = None) -> cx.
         context_items=data.items(corpus.relations_to(claim.id, {"context", "qualifies"})),
         bears_on=data.items(corpus.relations_from(claim.id)),
         verdicts=verdicts(data, claim),
-        sourcing=reader_notes(corpus, claim, data.findings_by_claim.get(claim.id, ())),
+        sourcing=reader_notes(corpus, claim, data.findings_by_claim.get(claim.id, ()), data.provenance),
         findings=findings(data, claim.id),
         disputes=tuple(disputes),
         map=data.map_link(claim.id),
@@ -260,11 +268,15 @@ def source_pages(data: SiteData, source: Source) -> list[cx.SourcePage]:
                 aliases=source.aliases,
                 affiliations=tuple(data.source_link(a) for a in source.affiliations),
                 members=tuple(data.source_link(s) for s in data.members.get(sid, ())),
+                part_of=tuple(data.source_link(a) for a in source.part_of),
+                represents=tuple(data.source_link(a) for a in source.represents),
+                answered_for_by=tuple(data.source_link(s) for s in data.represented_by.get(sid, ())),
                 interests=tuple(
                     cx.Interest(
                         description=i.description,
                         subjects=tuple(data.source_link(s, short=True) for s in i.subjects),
                         topics=tuple(topic_label(t) for t in i.topics),
+                        stance={"for": "it gains when they fare well", "against": "it gains when they fare badly"}.get(i.stance or ""),
                     )
                     for i in source.interests
                 )
@@ -335,6 +347,10 @@ def document_page(data: SiteData, doc: Document) -> cx.DocumentPage:
         seen=doc.seen,
         note=data.prose(doc.note),
         external=data.external(ext.url, f"{ext.title}, {ext.publisher}, {ext.date.human()}") if ext else None,
+        reprints=data.document_link(doc.reprints) if doc.reprints else None,
+        based_on=tuple(data.document_link(d) for d in doc.based_on),
+        carried_by=tuple(data.document_link(d) for d in data.carried_by.get(doc.id, ())),
+        corrections=tuple(data.correction(c) for c in doc.corrections),
         quotes=_document_quotes(data, doc),
         cited_by=data.summaries(cited),
         comments=tuple(data.comment(c) for c in data.comments_by_document.get(doc.id, ())),
