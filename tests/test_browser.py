@@ -398,4 +398,4 @@ def test_index_filters_hide_cards_in_the_browser(driver: webdriver.Chrome, base:
     shown = [c for c in driver.find_elements(By.CSS_SELECTOR, "main .card[data-kind]") if c.is_displayed()]
     assert shown
     assert {c.get_attribute("data-kind") for c in shown} == {"denial"}
-    assert "2 of 21 claims on this page shown." in driver.find_element(By.ID, "filter-status").text
+    assert "2 of 21 claims on this page shown." in driver.find_element(By.ID, "filter-note").text

@@ -791,3 +791,27 @@ def test_a_build_killed_during_the_swap_is_recovered(synthetic: claimcheck.Corpu
     assert result.written == ()
     assert os.stat(out / "index.html").st_ino == inode
     assert sorted(p.name for p in tmp_path.iterdir()) == ["claims", "private", "site"]
+
+
+def test_pages_carry_publishing_conventions(synthetic: claimcheck.Corpus, tmp_path: Path) -> None:
+    """With --base-url, each page has its canonical URL and og:url; a reviewed claim page is an article with the review's
+    published date; every page has Open Graph and Twitter card tags; "cite this" gives the absolute address; --date
+    dates the other pages; without a base URL no absolute URL is written."""
+    out = tmp_path / "site"
+    build_site(synthetic, out, base_url="https://news.example/desk/", date="2026-11-24")
+    page = text(out, "claims/bridge-unsafe.html")
+    assert '<link rel="canonical" href="https://news.example/desk/claims/bridge-unsafe.html">' in page
+    assert '<meta property="og:url" content="https://news.example/desk/claims/bridge-unsafe.html">' in page
+    assert '<meta property="og:type" content="article">' in page
+    assert '<meta property="article:published_time" content="2020-06-01">' in page
+    assert '<meta name="twitter:card" content="summary">' in page
+    assert re.search(r'<meta property="og:title" content="The bridge is unsafe &lt;/script&gt;', page)
+    assert "https://news.example/desk/claims/bridge-unsafe.html</code>" in page  # cite this
+    index = text(out, "index.html")
+    assert '<link rel="canonical" href="https://news.example/desk/index.html">' in index
+    assert '<meta property="article:published_time" content="2026-11-24">' in index
+    assert "Published 24 November 2026." in visible(index)
+    plain = tmp_path / "plain"
+    build_site(synthetic, plain)
+    assert "canonical" not in text(plain, "index.html")
+    assert "https://news.example" not in text(plain, "claims/bridge-unsafe.html")
