@@ -6,7 +6,7 @@
   if (!form) { return; }
   var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
   var cards = Array.prototype.slice.call(document.querySelectorAll("main .card[data-kind]"));
-  var note = document.getElementById("filter-status");
+  var note = document.getElementById("filter-note");
   form.hidden = false;
   function apply() {
     var shown = 0;
