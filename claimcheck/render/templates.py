@@ -48,6 +48,27 @@ def wrap(text: object, first: str = "", rest: str = "", width: int = 88) -> str:
     )
 
 
+class _MemoryBytecode(jinja2.BytecodeCache):
+    """Compiled templates kept for the life of the process, keyed by name and source checksum (so an override never
+    gets the built-in template's code): a program that builds many sites compiles each template once."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Give the bucket its compiled code, when this process compiled the same source before."""
+        code = self._code.get(f"{bucket.key}:{bucket.checksum}")
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Keep the bucket's compiled code."""
+        self._code[f"{bucket.key}:{bucket.checksum}"] = bucket.bytecode_to_string()
+
+
+_BYTECODE = _MemoryBytecode()
+
+
 def environment(subdir: str, templates: str | os.PathLike[str] | None = None, *, autoescape: bool = False) -> jinja2.Environment:
     """An environment for the built-in ``subdir`` of templates (``brief`` or ``site``), overridden by ``templates``."""
     builtin = jinja2.FileSystemLoader(str(BUILTIN / subdir))
@@ -63,6 +84,7 @@ def environment(subdir: str, templates: str | os.PathLike[str] | None = None, *,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=_BYTECODE,
     )
     env.filters["md"] = md_escape
     env.filters["safe_url"] = safe_url

@@ -96,7 +96,9 @@
     return keys;
   }
   function loadShards(keys) {
-    return Promise.all(keys.map(function (k) { return load("t:" + k, "t/" + manifest.shards[k]); }));
+    var ids = {};
+    keys.forEach(function (k) { ids[manifest.shards[k]] = 1; });
+    return Promise.all(Object.keys(ids).map(function (n) { return load("t:" + n, "t/" + n); }));
   }
   function decode(flat) {
     var out = {}, doc = 0;
@@ -107,9 +109,11 @@
     var found = {};
     var keys = prefix ? shardsFor(term) : [shardOf(term)];
     keys.forEach(function (k) {
-      var shard = k !== null && loaded["t:" + k];
+      var shard = k !== null && loaded["t:" + manifest.shards[k]];
       if (!shard) { return; }
       Object.keys(shard).forEach(function (t) {
+        var bare = k.replace(/=$/, "");
+        if (t.indexOf(bare) !== 0 || (k !== bare && t !== bare)) { return; }  /* a packed file holds other prefixes too */
         if (t === term || (prefix && t.indexOf(term) === 0 && t.charAt(0) !== "~")) {
           var p = decode(shard[t]);
           Object.keys(p).forEach(function (d) { found[d] = Math.max(found[d] || 0, p[d]); });

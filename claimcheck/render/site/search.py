@@ -6,9 +6,10 @@ or a module import as Pagefind does, is refused on ``file://``), loaded by ``sta
 a ``<script>`` element when a query needs it:
 
 * ``search/manifest.js``: the shard keys, how many entries there are and how they are chunked;
-* ``search/t/<key>.js``: the postings of every stem starting with ``key`` (two letters, or more
-  where two letters would make a shard over :data:`SHARD_BYTES`): for each stem, the entries holding
-  it (delta-coded numbers) and a precomputed BM25 weight for each, so that ranking is a sum;
+* ``search/t/<n>.js``: the postings of every stem starting with some prefixes (two letters, or more
+  where two letters would make a shard over :data:`SHARD_BYTES`; neighbouring small shards share a
+  file up to :data:`FILE_BYTES`): for each stem, the entries holding it (delta-coded numbers) and a
+  precomputed BM25 weight for each, so that ranking is a sum;
 * ``search/d/<n>.js``: the entries themselves, :data:`CHUNK` at a time: title, page, kind, status,
   verdict, the text the excerpt is cut from, a line of detail;
 * filters are postings too: ``~k:<kind>``, ``~s:<status>``, ``~v:<verdict>``, ``~p:<party id>``,
@@ -21,6 +22,7 @@ query, and a test holds the two to the same output over the whole vocabulary.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -36,6 +38,8 @@ from claimcheck.render.site.common import SiteData, human, words
 CHUNK = 6
 #: A shard of postings larger than this is split by a longer prefix.
 SHARD_BYTES = 24_000
+#: Neighbouring shards are packed into one file up to this size.
+FILE_BYTES = 8_000
 #: BM25 parameters, and the weight of a word in an entry's title against its body.
 K1, B, TITLE_WEIGHT = 1.2, 0.75, 3
 #: Words that carry no meaning for search (also dropped from queries).
@@ -107,8 +111,10 @@ _S3 = re.compile(r"^(.+?)(icate|ative|alize|iciti|ical|ful|ness)$")
 _S4 = re.compile(r"^(.+?)(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|ate|iti|ous|ive|ize)$")
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The Porter stem of a folded word: ``denies`` → ``deni``, ``restrictions`` → ``restrict``."""
+    """The Porter stem of a folded word: ``denies`` → ``deni``, ``restrictions`` → ``restrict`` (cached: a corpus
+    repeats its words)."""
     if len(word) < 3 or not word.isalpha():
         return word
     w = word
@@ -301,9 +307,21 @@ def _shards(terms: dict[str, list[int]]) -> dict[str, dict[str, list[int]]]:
     return out
 
 
-def _file_key(key: str) -> str:
-    """A shard key as a file name: letters and digits as they are, the filter prefix ``~`` as ``_``, ``=`` as ``-``."""
-    return "".join(c if c.isalnum() else {"~": "_", "=": "-", ":": "."}.get(c, f"x{ord(c):x}") for c in key)
+def _pack(shards: dict[str, dict[str, list[int]]]) -> list[tuple[list[str], dict[str, list[int]]]]:
+    """Shards in key order, neighbours packed into one file up to :data:`FILE_BYTES` (a small corpus has many tiny
+    shards: one file each would cost more requests and writes than bytes)."""
+    files: list[tuple[list[str], dict[str, list[int]]]] = []
+    size = FILE_BYTES
+    for key in sorted(shards):
+        terms = shards[key]
+        weight = sum(len(t) + 4 + 3 * len(v) for t, v in terms.items())
+        if size + weight > FILE_BYTES:
+            files.append(([], {}))
+            size = 0
+        files[-1][0].append(key)
+        files[-1][1].update(terms)
+        size += weight
+    return files
 
 
 def files(data: SiteData) -> tuple[dict[str, bytes], int]:
@@ -312,8 +330,10 @@ def files(data: SiteData) -> tuple[dict[str, bytes], int]:
     postings = _postings(items)
     shards = _shards({t: _encode(p) for t, p in postings.items()})
     out: dict[str, bytes] = {}
-    for key, terms in sorted(shards.items()):
-        out[f"search/t/{_file_key(key)}.js"] = _script(f"t:{key}", terms).encode()
+    owner: dict[str, int] = {}
+    for n, (keys, terms) in enumerate(_pack(shards)):
+        out[f"search/t/{n}.js"] = _script(f"t:{n}", terms).encode()
+        owner.update(dict.fromkeys(keys, n))
     fields = ("type", "title", "url", "excerpt", "meta", "status", "status_label", "verdict", "tone")
     for start in range(0, len(items), CHUNK):
         chunk = [[item[f] for f in fields] for item in items[start : start + CHUNK]]
@@ -322,7 +342,7 @@ def files(data: SiteData) -> tuple[dict[str, bytes], int]:
         "entries": len(items),
         "chunk": CHUNK,
         "fields": list(fields),
-        "shards": {key: _file_key(key) for key in sorted(shards)},
+        "shards": {key: owner[key] for key in sorted(shards)},
         "stop": sorted(STOP),
     }
     out["search/manifest.js"] = _script("manifest", manifest).encode()

@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:24",{"24":[35,27]});

@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:27",{"27":[35,27]});

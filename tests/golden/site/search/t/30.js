@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:30",{"30":[35,27]});

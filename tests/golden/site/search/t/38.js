@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:38",{"38":[20,51]});

@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:ab",{"about":[34,21]});

@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:ai",{"aim":[4,52]});

@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:ap",{"appropri":[8,54]});

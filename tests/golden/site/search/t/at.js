@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:at",{"attribut":[25,44]});

@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:bo",{"both":[24,40]});

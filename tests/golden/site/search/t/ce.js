@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:ce",{"certain":[0,47]});

@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:ci",{"cite":[32,40,1,39]});

@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:du",{"due":[19,28]});

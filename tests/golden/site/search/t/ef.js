@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:ef",{"effort":[16,49]});

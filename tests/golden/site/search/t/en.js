@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:en",{"end":[10,52,5,45],"engag":[11,58]});

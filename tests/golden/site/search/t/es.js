@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:es",{"escal":[0,19,12,46]});

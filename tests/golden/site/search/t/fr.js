@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:fr",{"frame":[34,21]});

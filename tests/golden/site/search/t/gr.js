@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:gr",{"grow":[19,51]});

@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:gu",{"guess":[31,38]});

@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:ha",{"had":[9,30,1,25]});

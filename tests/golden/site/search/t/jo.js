@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:jo",{"journal":[3,42,1,39,21,46]});

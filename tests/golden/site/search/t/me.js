@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:me",{"measur":[8,54]});

@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:mu",{"must":[0,47]});

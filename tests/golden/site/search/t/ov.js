@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:ov",{"over":[3,26,1,21,1,37]});

@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:ow",{"own":[34,21]});

@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:re",{"read":[34,21],"record":[24,30,10,16,2,25],"refer":[34,21],"relationship":[9,42,1,22,28,42],"relianc":[15,53],"report":[6,35,19,29,9,14,2,41],"requir":[13,38,3,37],"research":[6,44,30,44],"resolv":[35,27],"respond":[11,37],"restrict":[0,12,17,26,1,15,1,14,1,14,11,20,3,25]});

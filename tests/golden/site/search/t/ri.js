@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:ri",{"risk":[2,52]});

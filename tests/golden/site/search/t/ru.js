@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:ru",{"rule":[34,21]});

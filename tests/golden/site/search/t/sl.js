@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:sl",{"slightli":[34,21]});

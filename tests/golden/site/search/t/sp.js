@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:sp",{"spoke":[34,21]});

@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:ta",{"take":[8,54]});

@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:to",{"told":[0,47]});

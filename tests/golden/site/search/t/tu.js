@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:tu",{"tuesdai":[35,27]});

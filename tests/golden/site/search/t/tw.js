@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:tw",{"two":[0,19,12,27]});

@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:tx",{"txt":[34,21]});

@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:ur",{"url":[34,21]});

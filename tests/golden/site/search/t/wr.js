@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:wr",{"written":[22,45]});

@@ -1,1 +1,0 @@
-CLAIMCHECK_SEARCH.add("t:ye",{"year":[34,21]});
