@@ -253,9 +253,11 @@ def _no_sideways_scroll(driver: webdriver.Chrome) -> bool:
     return bool(driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1"))
 
 
-def _two_words(sentence: str) -> str:
-    """A two-word query a reader might type for a claim: its two longest words."""
-    words = sorted({w.strip(".,;:“”\"'()").lower() for w in sentence.split()}, key=lambda w: (-len(w), w))
+def _two_words(sentence: str, names: str = "") -> str:
+    """A two-word query a reader might type for a claim: its two longest words that are not in the names of the parties
+    (a party's name finds the party's own page first, as it should)."""
+    named = {w.strip(".,;:()").lower() for w in names.split()}
+    words = sorted({w.strip(".,;:“”\"'()").lower() for w in sentence.split()} - named, key=lambda w: (-len(w), w))
     return " ".join(words[:2])
 
 
@@ -283,6 +285,7 @@ def walk(driver: webdriver.Chrome, start: str, width: int, shoot: Callable[[str]
     claim = wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, ".dispute .claims a.claim-link"))[0]
     driver.get(str(claim.get_attribute("href")))
     seen["claim"] = heading(driver)
+    seen["names"] = " ".join(a.text for a in driver.find_elements(By.CSS_SELECTOR, ".facts dd a"))
     assert driver.find_element(By.CSS_SELECTOR, ".glance-box").is_displayed()
     assert _no_sideways_scroll(driver)
     shoot(f"{name}-{width}-3-claim")
@@ -302,7 +305,7 @@ def walk(driver: webdriver.Chrome, start: str, width: int, shoot: Callable[[str]
     )
     assert too_wide == 0  # every line of text fits inside its box
     shoot(f"{name}-{width}-4-map")
-    query = _two_words(seen["claim"].split(",")[0])
+    query = _two_words(seen["claim"].split(",")[0], seen["names"])
     driver.find_element(By.CSS_SELECTOR, '.site-nav a[href$="search.html"]').click()
     wait_for(lambda: driver.current_url.split("?")[0].endswith("search.html"))
     wait_for(lambda: driver.find_element(By.ID, "search-form").get_attribute("data-ready"))
@@ -399,3 +402,22 @@ def test_index_filters_hide_cards_in_the_browser(driver: webdriver.Chrome, base:
     assert shown
     assert {c.get_attribute("data-kind") for c in shown} == {"denial"}
     assert "2 of 21 claims on this page shown." in driver.find_element(By.ID, "filter-note").text
+
+
+def test_search_filters_by_party_status_and_verdict(driver: webdriver.Chrome, base: str) -> None:
+    """A party's search link lists what it said and what was said about it; a status filter narrows a word query; the
+    party's name, not its id, is what the filter shows."""
+    driver.get(base + "smic/search.html?party=smic&party_name=SMIC")
+    wait_for(lambda: driver.find_element(By.ID, "search-form").get_attribute("data-ready"))
+    titles = [r.text for r in wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, "#search-results .result-head a"))]
+    assert "SMIC has no relationship with the Chinese armed forces, SMIC said in a statement." in titles
+    assert "SMIC has links with the Chinese military, the Pentagon alleged, according to The Wall Street Journal." in titles
+    assert not any(t.startswith("The Chinese government uses private firms") for t in titles)  # about another party
+    from selenium.webdriver.support.ui import Select
+
+    assert "(SMIC)" in Select(driver.find_element(By.ID, "filter-party")).first_selected_option.text
+    driver.get(base + "smic/search.html?q=military&status=reply")
+    wait_for(lambda: driver.find_element(By.ID, "search-form").get_attribute("data-ready"))
+    badges = wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, "#search-results .status"))
+    assert {b.text for b in badges} == {"Denial"}
+    assert console_errors(driver) == []

@@ -403,10 +403,26 @@ def map_pages(data: SiteData) -> list[cx.Page]:
     return [*index, *maps]
 
 
+#: Parties offered by the search page's party filter: those with the most claims (any party can be chosen from its page).
+SEARCH_PARTIES = 100
+
+
 def search_page(data: SiteData, entries: int) -> cx.SearchPage:
     """The context of ``search.html``."""
+    counts: Counter[str] = Counter()
+    for claim in data.claims.values():
+        counts.update(dict.fromkeys([claim.speaker, *claim.subjects], 1))
+    top = sorted(counts, key=lambda sid: (-counts[sid], data.source_link(sid).text.casefold(), sid))[:SEARCH_PARTIES]
+    parties = cx.Filter(
+        name="party",
+        label="Party",
+        options=tuple(
+            cx.Option(value=sid, label=data.source_link(sid).text, count=counts[sid])
+            for sid in sorted(top, key=lambda sid: (data.source_link(sid).text.casefold(), sid))
+        ),
+    )
     return cx.SearchPage(
         **base(data, "search.html", "Search", "search", description="Search every claim, party and document."),
         entries=entries,
-        filters=claim_filters(data, data.claims),
+        filters=(*claim_filters(data, data.claims), parties),
     )

@@ -331,7 +331,7 @@
       if (filters[n].tagName === "SELECT" && !Array.prototype.some.call(filters[n].options, function (o) { return o.value === value; })) {
         var opt = document.createElement("option");
         opt.value = value;
-        opt.textContent = value;
+        opt.textContent = params.get(n + "_name") || value;  /* a source page passes the party's name with its id */
         filters[n].appendChild(opt);
       }
       filters[n].value = value;
