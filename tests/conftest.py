@@ -81,3 +81,27 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         write(f"{name:32} {expected:>8} {hit:>6} {len(missed):>6} {len(false):>12}")
     total = sum(s[1] for s in SCORES), sum(s[2] for s in SCORES), sum(len(s[3]) for s in SCORES), sum(len(s[4]) for s in SCORES)
     write(f"{'total':32} {total[0]:>8} {total[1]:>6} {total[2]:>6} {total[3]:>12}")
+
+
+@pytest.fixture(scope="session")
+def corpus_1k(tmp_path_factory: pytest.TempPathFactory) -> claimcheck.Corpus:
+    """The benchmark generator's corpus of 1,000 claims (seed 1), loaded once for the session."""
+    from support.sitecheck import generated
+
+    return claimcheck.load(generated(1000, tmp_path_factory.mktemp("corpus-1k") / "corpus"))
+
+
+@pytest.fixture(scope="session")
+def site_1k(corpus_1k: claimcheck.Corpus, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The readers' site of the 1,000-claim corpus, built once for the session."""
+    out = tmp_path_factory.mktemp("site-1k") / "site"
+    claimcheck.build_site(corpus_1k, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def smic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The SMIC case's readers' site, built once for the session (treat it as read-only)."""
+    out = tmp_path_factory.mktemp("smic") / "site"
+    claimcheck.build_site(claimcheck.load(Path(__file__).resolve().parents[1] / "claims"), out)
+    return out

@@ -136,3 +136,19 @@ def test_smoke_run_writes_every_row(tmp_path: Path) -> None:
     assert steps["check"]["process"]
     assert steps["check"]["inproc"]
     assert raw["meta"]["machine"]["nproc"] >= 1
+
+
+@pytest.mark.slow
+def test_site_weights_runs_and_keeps_the_limits(tmp_path: Path) -> None:
+    """benchmarks/site_weights.py at 1,000 claims builds the site, finds no page over 250 KB and (with Chromium) no query
+    loading more; its figures are written as JSON."""
+    import site_weights  # benchmarks/ is on the path (added above)
+
+    browser = Path("/usr/bin/chromedriver").is_file()
+    out = tmp_path / "weights.json"
+    argv = ["--claims", "1000", "--work-dir", str(tmp_path), "--json", str(out)] + ([] if browser else ["--no-browser"])
+    assert site_weights.main(argv) == 0
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    assert figures["largest"][0]["bytes"] <= site_weights.PAGE_LIMIT
+    if browser:
+        assert all(0 < s["total"] <= site_weights.SEARCH_LIMIT and s["query_files"] > 0 for s in figures["searches"])

@@ -23,7 +23,11 @@ DATA = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dict
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
-@given(sections=st.dictionaries(st.sampled_from(["sources", "claims", "reviews"]), st.lists(st.dictionaries(TEXT, DATA, max_size=5), max_size=3)))
+@given(
+    sections=st.dictionaries(
+        st.sampled_from(["sources", "claims", "reviews"]), st.lists(st.dictionaries(TEXT, DATA, max_size=5), max_size=3)
+    )
+)
 def test_emitted_yaml_reads_back_as_the_data(sections: dict[str, Any]) -> None:
     """Every string, number, boolean and null, nested any way, reads back unchanged (no check by PyYAML's own dumper)."""
     from claimcheck.load.hygiene import FORBIDDEN

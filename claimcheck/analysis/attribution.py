@@ -7,6 +7,8 @@ and through whom; a disputed point is never asserted bare.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from claimcheck.model import Appearance, Claim, Hop, Source
 from claimcheck.model.corpus import Corpus
 
@@ -47,6 +49,19 @@ def name_in_sentence(source: Source | None, fallback: str, *, start: bool = Fals
     if start:
         name = name[0].upper() + name[1:]
     return name
+
+
+def possessive(name: str) -> str:
+    """``The Wall Street Journal's``, ``Reuters'``."""
+    return name + ("'" if name.endswith("s") else "'s")
+
+
+def join_words(items: Iterable[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``."""
+    words = list(items)
+    if len(words) <= 2:
+        return " and ".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _hop_phrase(corpus: Corpus, hop: Hop) -> str:
@@ -112,9 +127,55 @@ def sentence(corpus: Corpus, claim: Claim, appearance: Appearance | None = None)
 
 #: Short words shown in capitals when a topic slug becomes a label.
 ACRONYMS = frozenset({"us", "uk", "eu", "un", "ai", "nato", "who", "imf", "fbi", "cia", "nsa"})
+#: Proper nouns and adjectives that keep their capital inside a topic label.
+PROPER = frozenset(
+    [
+        "africa",
+        "african",
+        "america",
+        "american",
+        "asia",
+        "asian",
+        "australia",
+        "australian",
+        "britain",
+        "british",
+        "canada",
+        "canadian",
+        "china",
+        "chinese",
+        "europe",
+        "european",
+        "france",
+        "french",
+        "germany",
+        "german",
+        "india",
+        "indian",
+        "iran",
+        "iranian",
+        "israel",
+        "israeli",
+        "italy",
+        "italian",
+        "japan",
+        "japanese",
+        "korea",
+        "korean",
+        "mexico",
+        "mexican",
+        "russia",
+        "russian",
+        "taiwan",
+        "taiwanese",
+        "ukraine",
+        "ukrainian",
+        "huawei",
+    ]
+)
 
 
 def topic_label(topic: str) -> str:
     """A topic slug as a label: ``us-china-tech-conflict`` → ``US China tech conflict``."""
-    text = " ".join(w.upper() if w in ACRONYMS else w for w in topic.split("-"))
+    text = " ".join(w.upper() if w in ACRONYMS else w.capitalize() if w in PROPER else w for w in topic.split("-"))
     return text[:1].upper() + text[1:]

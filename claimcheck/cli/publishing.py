@@ -34,6 +34,13 @@ from claimcheck.render.brief import FORMATS, brief_format, build_context, render
 @click.option("--tag", multiple=True, help="Only claims with this tag (repeatable).")
 @click.option("--since", default=None, help="Only claims that may date from this date on (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", default=None, help="Only claims that may date up to this date.")
+@click.option(
+    "--audience",
+    type=click.Choice(["editor", "reader"]),
+    default="editor",
+    show_default=True,
+    help="editor: the balance findings with what to do and where; reader: each claim's sourcing in plain words, no instruction.",
+)
 @include_drafts_option
 @templates_option
 @fulltext_option
@@ -48,6 +55,7 @@ def brief(
     tag: tuple[str, ...],
     since: str | None,
     until: str | None,
+    audience: str,
     include_drafts: bool,
     templates: Path | None,
     fulltext: tuple[Path, ...],
@@ -62,11 +70,12 @@ def brief(
     refuse_errors(corpus, fmt, "brief not written")
     selection = Selection(topics=topic, subjects=subject, speakers=speaker, tags=tag, since=since, until=until)
     if output is not None and str(output) == "-":
-        report.publication(render_brief(build_context(corpus, selection, include_drafts=include_drafts), to or "md", templates=templates))
+        context = build_context(corpus, selection, include_drafts=include_drafts, audience=audience)
+        report.publication(render_brief(context, to or "md", templates=templates))
         return
     chosen = to or (brief_format(output) if output is not None else "md")
     out = output or Path("reports") / f"brief.{chosen}"
-    written = write_brief(corpus, out, chosen, selection=selection, include_drafts=include_drafts, templates=templates)
+    written = write_brief(corpus, out, chosen, selection=selection, include_drafts=include_drafts, templates=templates, audience=audience)
     data = {
         "written": True,
         "path": str(written),
@@ -95,7 +104,17 @@ def brief(
     default=None,
     help="Render processes (default: every core, with 4 or more cores and over 500 pages to render; else one).",
 )
-@click.option("--base-url", default=None, help="Where the site will be published (https://...), to make ClaimReview urls absolute.")
+@click.option(
+    "--base-url", default=None, help="Where the site will be published (https://...): ClaimReview urls and canonical links are absolute."
+)
+@click.option(
+    "--audience",
+    type=click.Choice(["reader", "editor"]),
+    default="reader",
+    show_default=True,
+    help="reader: the site to publish; editor: adds the balance findings with what to do and where.",
+)
+@click.option("--date", default=None, help="The publication date pages show (YYYY-MM-DD; default $SOURCE_DATE_EPOCH when set, else none).")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when stderr is a terminal).")
 @format_option
 @fulltext_option
@@ -106,6 +125,8 @@ def build(
     include_drafts: bool,
     jobs: int | None,
     base_url: str | None,
+    audience: str,
+    date: str | None,
     progress: bool | None,
     fmt: str,
     fulltext: tuple[Path, ...],
@@ -124,7 +145,15 @@ def build(
     show = sys.stderr.isatty() if progress is None else progress
     with _ProgressBar(show) as bar:
         result = build_site(
-            corpus, output, templates=templates, include_drafts=include_drafts, jobs=jobs, progress=bar.update, base_url=base_url
+            corpus,
+            output,
+            templates=templates,
+            include_drafts=include_drafts,
+            jobs=jobs,
+            progress=bar.update,
+            base_url=base_url,
+            audience=audience,
+            date=date,
         )
     data = {
         "output": str(result.out_dir),

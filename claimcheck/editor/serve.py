@@ -309,7 +309,7 @@ class DevServer:
                 problems = corpus.problems
                 out = resolve_output(self.out_dir.absolute(), folder=True)
                 check_target(out, corpus)  # before every build: a refused folder is never served
-                build_site(corpus, out, templates=self.templates, include_drafts=self.include_drafts)
+                build_site(corpus, out, templates=self.templates, include_drafts=self.include_drafts, audience="editor")
             except OutputError as exc:
                 error, refused = str(exc), exc
             except ClaimcheckError as exc:

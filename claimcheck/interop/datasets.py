@@ -78,9 +78,7 @@ def _fever_row(b: Builder, row: Any, n: int, speaker: str, document: str, review
     key = "evidence_quotes" if isinstance(row.get("evidence_quotes"), list) else "evidence"
     evidence = row.get(key) or []
     if not isinstance(evidence, list):
-        b.note(
-            "import-skipped", (*where, key), f"line {n}: {key}: expected a list of evidence sets; found {type(evidence).__name__}"
-        )
+        b.note("import-skipped", (*where, key), f"line {n}: {key}: expected a list of evidence sets; found {type(evidence).__name__}")
         evidence = []
     for i, ev_set in enumerate(evidence):
         for j, item in enumerate(ev_set if isinstance(ev_set, list) else []):

@@ -16,7 +16,20 @@ from urllib.parse import urljoin
 from claimcheck.core.errors import OutputError, UsageError
 from claimcheck.core.ids import is_id
 
-__all__ = ["FOLDERS", "absolute", "check_base_url", "entity_url", "http_url", "page_url", "record_page", "root_of"]
+__all__ = [
+    "FOLDERS",
+    "absolute",
+    "check_base_url",
+    "entity_url",
+    "http_url",
+    "listing_page",
+    "map_page",
+    "page_url",
+    "record_page",
+    "record_subpage",
+    "root_of",
+    "timeline_page",
+]
 
 _HTTP = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
 _QID = re.compile(r"^Q[1-9][0-9]*$")
@@ -72,3 +85,37 @@ def entity_url(same_as: str) -> str | None:
     """A ``same_as`` entry as a URL: a bare Wikidata QID as its entity (``http://www.wikidata.org/entity/Q42``), an
     http(s) URL as it is, ``None`` for one no link or IRI may be made of (:func:`http_url`)."""
     return f"http://www.wikidata.org/entity/{same_as}" if _QID.match(same_as) else http_url(same_as)
+
+
+def record_subpage(kind: str, record_id: str, number: int) -> str:
+    """Page ``number`` of a record's page when its lists are too long for one: ``sources/<id>/2.html``
+    (page 1 is :func:`record_page`)."""
+    first = record_page(kind, record_id)
+    return first if number <= 1 else f"{FOLDERS[kind]}/{record_id}/{number}.html"
+
+
+#: Site-wide listings, paged: page 1 is ``<name>.html``, page N ``<name>-N.html``.
+LISTINGS = ("index", "parties", "documents", "map")
+
+
+def listing_page(name: str, number: int = 1) -> str:
+    """Page ``number`` of a site-wide listing: ``index.html``, ``index-2.html``, ``parties-3.html``."""
+    if name not in LISTINGS:
+        raise ValueError(f"unknown listing {name!r}")
+    return f"{name}.html" if number <= 1 else f"{name}-{number}.html"
+
+
+def timeline_page(key: str | None = None) -> str:
+    """The timeline's overview (``timeline.html``), or one of its parts: ``timeline/2020-09.html``, ``timeline/undated.html``."""
+    if key is None:
+        return "timeline.html"
+    if not re.fullmatch(r"(\d{4}(-\d{2})?(-p\d+)?|undated(-p\d+)?)", key):
+        raise OutputError(f"timeline part {key!r} is not a year, a month or 'undated'")
+    return f"timeline/{key}.html"
+
+
+def map_page(key: str) -> str:
+    """The map of one dispute or cluster of related claims: ``maps/dispute-3.html``."""
+    if not is_id(key):
+        raise OutputError(f"map {key!r} is not a slug")
+    return f"maps/{key}.html"

@@ -112,6 +112,27 @@ def template_errors(env: jinja2.Environment) -> Iterator[None]:
         raise TemplateFailure(f"template error: {_where(exc, folder)}{message}") from None
 
 
+class _MemoryBytecode(jinja2.BytecodeCache):
+    """Compiled templates kept for the life of the process, keyed by name and source checksum (so an override never
+    gets the built-in template's code): a program that builds many sites compiles each template once."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Give the bucket its compiled code, when this process compiled the same source before."""
+        code = self._code.get(f"{bucket.key}:{bucket.checksum}")
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Keep the bucket's compiled code."""
+        self._code[f"{bucket.key}:{bucket.checksum}"] = bucket.bytecode_to_string()
+
+
+_BYTECODE = _MemoryBytecode()
+
+
 def environment(subdir: str, templates: str | os.PathLike[str] | None = None, *, autoescape: bool = False) -> jinja2.Environment:
     """An environment for the built-in ``subdir`` of templates (``brief`` or ``site``), overridden by ``templates``."""
     builtin = jinja2.FileSystemLoader(str(BUILTIN / subdir))
@@ -127,6 +148,7 @@ def environment(subdir: str, templates: str | os.PathLike[str] | None = None, *,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=_BYTECODE,
     )
     # the user's folder, for template_errors (Environment.extend is Jinja2's way to add attributes)
     env.extend(claimcheck_templates=Path(os.path.realpath(templates)) if templates is not None else None)

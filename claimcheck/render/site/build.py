@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import hashlib
 import json
@@ -33,11 +34,12 @@ import attrs
 import jinja2
 
 from claimcheck.core import atomic
-from claimcheck.core.errors import ClaimcheckError, OutputError
+from claimcheck.core.dates import DateError, PartialDate
+from claimcheck.core.errors import ClaimcheckError, OutputError, UsageError
 from claimcheck.core.outputs import refuse_corpus_output, resolve_output, shown_path
 from claimcheck.model.corpus import Corpus
 from claimcheck.publish.urls import check_base_url
-from claimcheck.render.site import overview, pages
+from claimcheck.render.site import overview, pages, search
 from claimcheck.render.site.common import SiteData
 from claimcheck.render.site.context import Page
 from claimcheck.render.site.lock import build_lock
@@ -79,12 +81,27 @@ class BuildResult:
 
 
 def site_pages(data: SiteData, base_url: str | None = None) -> list[Page]:
-    """Every page's context, in a stable order."""
-    out: list[Page] = [overview.index_page(data), overview.timeline_page(data), overview.map_page(data)]
+    """Every page's context, in a stable order (the search page, which needs the index's size, apart)."""
+    out: list[Page] = [*overview.index_pages(data), *overview.list_pages(data), *overview.timeline_pages(data), *overview.map_pages(data)]
     out += [pages.claim_page(data, c, base_url) for c in sorted(data.claims.values(), key=lambda c: c.id)]
-    out += [pages.source_page(data, s) for s in sorted(data.corpus.sources.values(), key=lambda s: s.id)]
+    for source in sorted(data.corpus.sources.values(), key=lambda s: s.id):
+        out += pages.source_pages(data, source)
     out += [pages.document_page(data, d) for d in sorted(data.corpus.documents.values(), key=lambda d: d.id)]
     return out
+
+
+def site_date(date: str | None) -> PartialDate | None:
+    """The publication date pages show: ``date`` (ISO, at any precision), else ``$SOURCE_DATE_EPOCH``
+    (the reproducible-builds convention) when set, else none: a build never reads the clock."""
+    if date is None and os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        stamp = dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=dt.UTC)
+        date = stamp.date().isoformat()
+    if date is None:
+        return None
+    try:
+        return PartialDate.parse(date)
+    except DateError as exc:
+        raise UsageError(f"--date: {exc}") from exc
 
 
 def _sha(data: bytes) -> str:
@@ -162,6 +179,8 @@ def build_site(
     jobs: int | None = None,
     progress: Progress | None = None,
     base_url: str | None = None,
+    audience: str = "reader",
+    date: str | None = None,
 ) -> BuildResult:
     """Build the static site of ``corpus`` into ``out_dir`` (see the module for how) and say what changed.
 
@@ -169,7 +188,9 @@ def build_site(
     by file; drafts are left out unless ``include_drafts``; ``jobs`` sets the number of render
     processes (default: all cores above :data:`PARALLEL_THRESHOLD` pages on 4 cores or more, else in-process);
     ``progress`` is called as pages are rendered, with the number done and the number to do; ``base_url`` (where the site will be published)
-    makes the ClaimReview ``url`` absolute. Raises :class:`OutputError` when the site cannot be
+    makes the ClaimReview ``url`` and each page's canonical URL absolute; ``audience`` is ``reader``
+    (the published site) or ``editor`` (adds the balance findings, with what to do and where);
+    ``date`` is the publication date the pages show (see :func:`site_date`). Raises :class:`OutputError` when the site cannot be
     written; the previous site is then left as it was.
     """
     t0 = time.perf_counter()
@@ -178,20 +199,20 @@ def build_site(
     tdir = os.fspath(templates) if templates is not None else None
     if tdir is not None and not Path(tdir).is_dir():
         raise OutputError(f"templates folder {tdir} does not exist or is not a folder")
+    published = site_date(date)
     out.parent.mkdir(parents=True, exist_ok=True)
     check_target(out, corpus)
     with build_lock(out):
         _recover(out)
-        inputs = _build_inputs(corpus, tdir, include_drafts, base_url)
+        inputs = _build_inputs(corpus, tdir, include_drafts, base_url, f"{audience} {published}")
         same = _unchanged_site(out, inputs)
         if same is not None:
             return attrs.evolve(same, elapsed=time.perf_counter() - t0)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
         os.chmod(tmp, 0o755)  # noqa: S103 - mkdtemp makes it private; a published site is world-readable
         try:
-            result = _build(
-                corpus, out, tmp, tdir, include_drafts=include_drafts, jobs=jobs, progress=progress, base_url=base_url, build_inputs=inputs
-            )
+            data = SiteData(corpus, include_drafts=include_drafts, audience=audience, base_url=base_url, date=published)
+            result = _build(data, out, tmp, tdir, jobs=jobs, progress=progress, base_url=base_url, build_inputs=inputs)
             atomic.swap_folder(tmp, out)
         except BaseException as exc:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -208,13 +229,13 @@ def build_site(
     return attrs.evolve(result, elapsed=time.perf_counter() - t0)
 
 
-def _build_inputs(corpus: Corpus, templates: str | None, include_drafts: bool, base_url: str | None) -> str | None:
+def _build_inputs(corpus: Corpus, templates: str | None, include_drafts: bool, base_url: str | None, view: str) -> str | None:
     """A hash of everything a build depends on, or ``None`` when the corpus cannot vouch for its content
     (one not loaded by :func:`claimcheck.load`, or changed in memory since)."""
     if corpus.source_digest is None:
         return None
     h = hashlib.sha256(f"{corpus.source_digest}\n{fingerprint(templates)}\n{_code_fingerprint()}\n".encode())
-    h.update(f"drafts={include_drafts}\nbase_url={base_url}\n".encode())
+    h.update(f"drafts={include_drafts}\nbase_url={base_url}\nview={view}\n".encode())
     return h.hexdigest()
 
 
@@ -255,21 +276,19 @@ def _unchanged_site(out: Path, inputs: str | None) -> BuildResult | None:
 
 
 def _build(
-    corpus: Corpus,
+    data: SiteData,
     out: Path,
     tmp: Path,
     templates: str | None,
     *,
-    include_drafts: bool,
     jobs: int | None,
     progress: Progress | None,
     base_url: str | None,
     build_inputs: str | None = None,
 ) -> BuildResult:
     previous = _read_manifest(out) if out.is_dir() else {}
-    data = SiteData(corpus, include_drafts=include_drafts)
     page_list = site_pages(data, base_url)
-    entries = overview.search_entries(data)
+    search_files, entries = search.files(data)
     page_list.append(overview.search_page(data, entries))
     prints = fingerprint(templates)
 
@@ -288,7 +307,7 @@ def _build(
         todo.append(page)
     for page, html in zip(todo, _render_all(todo, templates, jobs, progress), strict=True):
         files[page.path] = html.encode("utf-8")
-    files["search-index.js"] = overview.search_script(entries).encode("utf-8")
+    files.update(search_files)
     for name, content in static_files(templates).items():
         files[f"static/{name}"] = content
     for path, content in files.items():

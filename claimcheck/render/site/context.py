@@ -27,11 +27,37 @@ class Site:
     title: str
     description: str | None
     generator: str
+    audience: str
+    base_url: str | None
+    date: str | None
+
+
+@attrs.define(frozen=True, kw_only=True)
+class Meta:
+    """What a page says about itself to browsers, search engines and link previews."""
+
+    description: str
+    canonical: str | None
+    og_type: str
+    published: str | None
+    updated: str | None
+
+
+@attrs.define(frozen=True, kw_only=True)
+class Badge:
+    """An editor's verdict at a glance: its label on the declared scale and where it sits on it."""
+
+    label: str
+    rating: int | None
+    best: int | None
+    worst: int | None
+    tone: str
+    scale: str
 
 
 @attrs.define(frozen=True, kw_only=True)
 class ClaimSummary:
-    """A claim as it is listed: the proposition, the attributed sentence, speaker, date and status."""
+    """A claim as it is listed: the proposition, the attributed sentence, speaker, date, verdict and status."""
 
     id: str
     link: Link
@@ -42,6 +68,8 @@ class ClaimSummary:
     date: str | None
     status: str
     status_label: str
+    verdict: Badge | None
+    reply: str | None
     draft: bool
 
 
@@ -66,6 +94,10 @@ class QuoteItem:
     seen: bool
     steps: tuple[Step, ...]
     sentence: str
+    original: str | None
+    original_language: str | None
+    translation: str | None
+    corrections: tuple[Correction, ...]
 
 
 @attrs.define(frozen=True, kw_only=True)
@@ -96,26 +128,28 @@ class CommentItem:
     document: Link | None
     claims: tuple[Link, ...]
     note: str | None
+    via: Link | None
+    reason: str | None
+    replies: tuple[Link, ...]
 
 
 @attrs.define(frozen=True, kw_only=True)
 class Correction:
-    """A dated correction to a review."""
+    """A dated correction, update or clarification: of a review, a document or a quote's wording."""
 
     date: str
+    kind: str
     note: str
+    before: str | None
+    after: str | None
 
 
 @attrs.define(frozen=True, kw_only=True)
 class Verdict:
     """An editor's verdict on the claim, on its rating scale; shown apart from the evidence-derived status."""
 
-    id: str
-    label: str
-    rating: int | None
-    best: int | None
-    worst: int | None
-    scale: str
+    anchor: str
+    badge: Badge
     description: str | None
     rationale: str
     reviewer: str
@@ -126,12 +160,22 @@ class Verdict:
 
 @attrs.define(frozen=True, kw_only=True)
 class Finding:
-    """A balance finding about a claim, in plain words."""
+    """A balance finding about a claim, for editors: what it is, what to do, and where."""
 
     code: str
     title: str
     message: str
+    fix: str
+    where: str
     severity: str
+
+
+@attrs.define(frozen=True, kw_only=True)
+class Cite:
+    """How to cite a page: the text of the citation and the address it names."""
+
+    text: str
+    address: str
 
 
 @attrs.define(frozen=True, kw_only=True)
@@ -165,6 +209,7 @@ class Dispute:
     balance_label: str
     assertion: DisputeSide
     response: DisputeSide
+    map: Link
 
 
 @attrs.define(frozen=True, kw_only=True)
@@ -177,11 +222,60 @@ class DisputeRef:
 
 @attrs.define(frozen=True, kw_only=True)
 class TopicGroup:
-    """Claims listed under one topic, by date."""
+    """Claims listed under one topic, by date (``continued`` when the group began on an earlier page)."""
 
     id: str
     label: str
     claims: tuple[ClaimSummary, ...]
+    continued: bool
+
+
+@attrs.define(frozen=True, kw_only=True)
+class PageLink:
+    """One page of a paged listing, for the pager: its number, where it is, what it holds."""
+
+    number: int
+    href: str
+    label: str
+    current: bool
+
+
+@attrs.define(frozen=True, kw_only=True)
+class Pager:
+    """Where a page sits in its listing: every page, the previous and the next."""
+
+    number: int
+    count: int
+    pages: tuple[PageLink, ...]
+    previous: Link | None
+    next: Link | None
+
+
+@attrs.define(frozen=True, kw_only=True)
+class TocEntry:
+    """An entry of a table of contents: a group and where it starts."""
+
+    link: Link
+    count: int
+    detail: str
+
+
+@attrs.define(frozen=True, kw_only=True)
+class Option:
+    """A value a filter can take, with how many items have it."""
+
+    value: str
+    label: str
+    count: int
+
+
+@attrs.define(frozen=True, kw_only=True)
+class Filter:
+    """A filter of claim cards: by kind, status or verdict."""
+
+    name: str
+    label: str
+    options: tuple[Option, ...]
 
 
 @attrs.define(frozen=True, kw_only=True)
@@ -191,6 +285,7 @@ class Interest:
     description: str
     subjects: tuple[Link, ...]
     topics: tuple[str, ...]
+    stance: str | None
 
 
 @attrs.define(frozen=True, kw_only=True)
@@ -215,16 +310,38 @@ class TimelineEntry:
     kind: str
     link: Link
     detail: str
-    status_label: str | None
+    claim: ClaimSummary | None
 
 
 @attrs.define(frozen=True, kw_only=True)
-class TimelineYear:
-    """The timeline entries that start in one year (or have an open start)."""
+class TimelineGroup:
+    """The timeline entries placed in one month (or, for a date known only to the year, in the year)."""
 
     id: str
     label: str
     entries: tuple[TimelineEntry, ...]
+
+
+@attrs.define(frozen=True, kw_only=True)
+class AxisMark:
+    """One month (or the year itself) on the timeline's axis: how many entries it holds and where they are."""
+
+    label: str
+    short: str
+    count: int
+    href: str | None
+    x: int
+    height: int
+
+
+@attrs.define(frozen=True, kw_only=True)
+class AxisYear:
+    """One year of the timeline's axis."""
+
+    id: str
+    label: str
+    count: int
+    marks: tuple[AxisMark, ...]
 
 
 @attrs.define(frozen=True, kw_only=True)
@@ -250,6 +367,26 @@ class LegendItem:
 
 
 @attrs.define(frozen=True, kw_only=True)
+class MapEntry:
+    """A map listed on the map overview: what it shows and how big it is."""
+
+    link: Link
+    kind: str
+    claims: int
+    relations: int
+    balance_label: str | None
+    parties: tuple[str, ...]
+
+
+@attrs.define(frozen=True, kw_only=True)
+class ListItem:
+    """An entry of a listing of parties or documents."""
+
+    link: Link
+    detail: str
+
+
+@attrs.define(frozen=True, kw_only=True)
 class Page:
     """Fields every page receives."""
 
@@ -259,23 +396,37 @@ class Page:
     title: str
     nav: str
     jsonld: str
+    meta: Meta
 
 
 @attrs.define(frozen=True, kw_only=True)
 class IndexPage(Page):
-    """``index.html``: disputes first, then the other claims by topic, then the parties and documents."""
+    """``index.html`` and ``index-N.html``: the disputes first, then the other claims by topic, paged, with a table of contents."""
 
     disputes: tuple[Dispute, ...]
     topics: tuple[TopicGroup, ...]
-    sources: tuple[Link, ...]
-    documents: tuple[Link, ...]
+    pager: Pager
+    contents: tuple[TocEntry, ...]
+    topic_contents: tuple[TocEntry, ...]
+    filters: tuple[Filter, ...]
     claim_count: int
+    dispute_count: int
     drafts_excluded: int
 
 
 @attrs.define(frozen=True, kw_only=True)
+class ListPage(Page):
+    """``parties.html`` and ``documents.html`` (paged): every party or document, by name or date."""
+
+    heading: str
+    intro: str
+    items: tuple[ListItem, ...]
+    pager: Pager
+
+
+@attrs.define(frozen=True, kw_only=True)
 class ClaimPage(Page):
-    """``claims/<id>.html``: one claim with its chain, quotes, evidence, responses, status and verdict."""
+    """``claims/<id>.html``: one claim with its verdict and status, chain, quotes, evidence and replies."""
 
     claim: ClaimSummary
     status_explanation: str
@@ -291,19 +442,22 @@ class ClaimPage(Page):
     context_items: tuple[EvidenceItem, ...]
     bears_on: tuple[EvidenceItem, ...]
     verdicts: tuple[Verdict, ...]
+    sourcing: tuple[str, ...]
     findings: tuple[Finding, ...]
     disputes: tuple[DisputeRef, ...]
+    map: Link | None
     timeline: Link
     parent: ClaimSummary | None
     children: tuple[ClaimSummary, ...]
     context_notes: tuple[str, ...]
     note: str | None
     external: Link | None
+    cite: Cite
 
 
 @attrs.define(frozen=True, kw_only=True)
 class SourcePage(Page):
-    """``sources/<id>.html``: what a party claimed, what was claimed about it, its replies and interests."""
+    """``sources/<id>.html`` (and ``sources/<id>/N.html`` for long lists): what a party claimed, what was claimed about it, its replies."""
 
     id: str
     name: str
@@ -314,13 +468,19 @@ class SourcePage(Page):
     aliases: tuple[str, ...]
     affiliations: tuple[Link, ...]
     members: tuple[Link, ...]
+    part_of: tuple[Link, ...]
+    represents: tuple[Link, ...]
+    answered_for_by: tuple[Link, ...]
     interests: tuple[Interest, ...]
     claims_made: tuple[ClaimSummary, ...]
+    claims_made_count: int
     claims_about: tuple[ClaimSummary, ...]
+    claims_about_count: int
     responses: tuple[EvidenceItem, ...]
     comments: tuple[CommentItem, ...]
     documents: tuple[Link, ...]
     note: str | None
+    pager: Pager
 
 
 @attrs.define(frozen=True, kw_only=True)
@@ -339,6 +499,10 @@ class DocumentPage(Page):
     seen: bool
     note: str | None
     external: Link | None
+    reprints: Link | None
+    based_on: tuple[Link, ...]
+    carried_by: tuple[Link, ...]
+    corrections: tuple[Correction, ...]
     quotes: tuple[DocumentQuote, ...]
     cited_by: tuple[ClaimSummary, ...]
     comments: tuple[CommentItem, ...]
@@ -346,36 +510,66 @@ class DocumentPage(Page):
 
 @attrs.define(frozen=True, kw_only=True)
 class TimelinePage(Page):
-    """``timeline.html``: dated claims and documents by date, at their real precision; undated claims apart."""
+    """``timeline.html``: the axis (every year and month with how many entries it holds) and the parts of the timeline."""
 
-    years: tuple[TimelineYear, ...]
-    undated: tuple[ClaimSummary, ...]
+    years: tuple[AxisYear, ...]
+    parts: tuple[PageLink, ...]
+    undated: int
+    undated_link: Link | None
+    entries: int
 
 
 @attrs.define(frozen=True, kw_only=True)
-class MapPage(Page):
-    """``map.html``: claims and relations as an inline SVG diagram, with the relations in words."""
+class TimelinePartPage(Page):
+    """``timeline/<month>.html``: the dated claims and documents of some months, in date order, grouped by month."""
 
-    svg: str
+    groups: tuple[TimelineGroup, ...]
+    undated: tuple[ClaimSummary, ...]
+    pager: Pager
+    filters: tuple[Filter, ...]
+
+
+@attrs.define(frozen=True, kw_only=True)
+class MapIndexPage(Page):
+    """``map.html`` (paged): every dispute's map and every other cluster of related claims."""
+
+    maps: tuple[MapEntry, ...]
+    pager: Pager
     legend: tuple[LegendItem, ...]
-    relations: tuple[MapRelation, ...]
     isolated: int
 
 
 @attrs.define(frozen=True, kw_only=True)
+class MapPage(Page):
+    """``maps/<id>.html``: one dispute (or cluster of related claims) as an inline SVG diagram, with the relations in words."""
+
+    heading: str
+    dispute: Link | None
+    svg: str
+    width: int
+    legend: tuple[LegendItem, ...]
+    relations: tuple[MapRelation, ...]
+    claims: tuple[ClaimSummary, ...]
+
+
+@attrs.define(frozen=True, kw_only=True)
 class SearchPage(Page):
-    """``search.html``: the search form; results come from ``search-index.js``."""
+    """``search.html``: the search form and its filters; results come from the index under ``search/``."""
 
     entries: int
+    filters: tuple[Filter, ...]
 
 
 #: Page classes by template name.
 PAGE_TEMPLATES: dict[type[Page], str] = {
     IndexPage: "index.html",
+    ListPage: "list.html",
     ClaimPage: "claim.html",
     SourcePage: "source.html",
     DocumentPage: "document.html",
     TimelinePage: "timeline.html",
+    TimelinePartPage: "timeline-part.html",
+    MapIndexPage: "maps.html",
     MapPage: "map.html",
     SearchPage: "search.html",
 }
@@ -384,14 +578,19 @@ PAGE_TEMPLATES: dict[type[Page], str] = {
 DOCUMENTED: tuple[type, ...] = (
     Page,
     IndexPage,
+    ListPage,
     ClaimPage,
     SourcePage,
     DocumentPage,
     TimelinePage,
+    TimelinePartPage,
+    MapIndexPage,
     MapPage,
     SearchPage,
     Site,
+    Meta,
     Link,
+    Badge,
     ClaimSummary,
     Step,
     QuoteItem,
@@ -400,15 +599,25 @@ DOCUMENTED: tuple[type, ...] = (
     Verdict,
     Correction,
     Finding,
+    Cite,
     Dispute,
     DisputeSide,
     DisputeClaim,
     DisputeRef,
     TopicGroup,
+    PageLink,
+    Pager,
+    TocEntry,
+    Filter,
+    Option,
     Interest,
     DocumentQuote,
     TimelineEntry,
-    TimelineYear,
+    TimelineGroup,
+    AxisYear,
+    AxisMark,
     MapRelation,
     LegendItem,
+    MapEntry,
+    ListItem,
 )

@@ -1,29 +1,41 @@
-"""The map: claims and the relations between them, laid out and drawn at build time as inline SVG.
+"""The maps: one cluster of related claims laid out by grandalf's Sugiyama layout and drawn at build
+time as inline SVG (no script, no external request).
 
-No script, no library, no external request. The layout is deterministic: related claims form
-clusters (disputes first); inside a cluster a claim that bears on another sits to its left
-(longest-path layers), ordered by the average position of its neighbours. Claims with no
-relation are set in a grid below. Support and opposition differ in colour, in dash pattern, in
-arrowhead and by a text label on every edge, so the diagram does not rely on colour alone.
+The claim borne on sits above the claims that bear on it: an allegation at the top, its denials and
+evidence below, every arrow pointing up to the claim it bears on. Each edge's label is a vertex of
+the layout in its own right, so the layout keeps labels apart from each other and from the boxes,
+exactly as it keeps boxes apart. Edges are drawn port to port (from the top of the box that bears on
+another to the bottom of the box it bears on), pass straight down through each layer they cross at
+the place the layout reserved for them, and are slanted only in the gaps between layers, where there
+is no box: so no edge runs behind a box and no label covers another. ``tests/test_site_maps.py``
+checks this on the SVG itself.
+
+The layout is deterministic: vertices and edges are given to grandalf in the corpus's order (its own
+connected-component split, which iterates a set, is not used), cycles are broken by the same rule
+every time, and grandalf's x positions are rounded and then swept so that neighbours keep their gap.
 """
 
 from __future__ import annotations
 
 import textwrap
 from collections import defaultdict
+from typing import Any
 
 import attrs
+from grandalf.graphs import Edge, Vertex, graph_core
+from grandalf.layouts import SugiyamaLayout
 from markupsafe import Markup, escape
 
 from claimcheck.analysis.attribution import name_in_sentence
 from claimcheck.model import Relation
-from claimcheck.publish.urls import record_page
+from claimcheck.publish.urls import map_page, record_page, root_of
 from claimcheck.render.site import context as cx
 from claimcheck.render.site.common import RELATION_LABELS, SiteData, words
+from claimcheck.render.site.plan import Cluster
 
-BOX_W, GAP_X, GAP_Y, PAD, LINE = 260, 170, 22, 24, 16
-CHARS, HEADING_CHARS = 32, 28
-MAX_LINES = 4
+BOX_W, PAD, LINE, FONT = 224, 16, 17, 13
+CHARS, HEADING_CHARS, MAX_LINES = 29, 25, 5
+X_GAP, Y_GAP, LABEL_H = 28, 30, 20
 
 #: Edge style by relation type: (css class, stroke colour, dash pattern or "", legend text).
 EDGE_STYLES = {
@@ -38,236 +50,274 @@ EDGE_STYLES = {
 SIDES = {"asserting": ("#fff4e0", "#8a5a00"), "responding": ("#e8f0ff", "#1d4ed8"), "": ("#f6f7f9", "#4b5563")}
 
 
-@attrs.define(kw_only=True)
-class Node:
-    """A box on the map: a claim (or a document offering evidence)."""
+@attrs.define(frozen=True, kw_only=True)
+class Drawing:
+    """One map: its SVG, its width in pixels, and its relations in words."""
 
+    svg: Markup
+    width: int
+    relations: tuple[cx.MapRelation, ...]
+
+
+class _View:
+    """What grandalf reads of a vertex (``w``, ``h``) and writes (``xy``, its centre)."""
+
+    def __init__(self, w: float, h: float) -> None:
+        self.w, self.h = w, h
+        self.xy: tuple[float, float] = (0.0, 0.0)
+
+
+class _EdgeView:
+    def __init__(self) -> None:
+        self.pts: list[tuple[float, float]] = []
+
+    def setpath(self, pts: list[tuple[float, float]]) -> None:
+        self.pts = pts
+
+
+@attrs.define(kw_only=True)
+class _Box:
     key: str
     href: str
-    heading: str
-    text: str
-    side: str = ""
-    x: int = 0
-    y: int = 0
-    lines: list[str] = attrs.field(factory=list)
-    heading_lines: list[str] = attrs.field(factory=list)
+    heading: list[str]
+    lines: list[str]
+    side: str
+    title: str
 
     @property
     def height(self) -> int:
-        return 14 + LINE * (len(self.lines) + len(self.heading_lines))
+        return 12 + LINE * (len(self.heading) + len(self.lines))
 
 
-def _edges(data: SiteData) -> list[tuple[str, str, Relation]]:
-    out = []
-    for rel in data.relations:
-        if rel.by:
-            out.append((rel.by, rel.target, rel))
-        elif rel.evidence is not None and rel.evidence.document in data.corpus.documents:
-            out.append((f"doc:{rel.evidence.document}", rel.target, rel))
+def _wrap(text: str, width: int, most: int) -> list[str]:
+    lines = textwrap.wrap(text, width, break_long_words=True) or [""]
+    if len(lines) > most:
+        lines = [*lines[: most - 1], textwrap.shorten(" ".join(lines[most - 1 :]), width, placeholder=" …")]
+    return lines
+
+
+def _boxes(data: SiteData, cluster: Cluster) -> dict[str, _Box]:
+    side: dict[str, str] = {}
+    for d in data.report.disputes:
+        if d.id in cluster.disputes:
+            side.update(dict.fromkeys(d.assertion.claims, "asserting"))
+            side.update(dict.fromkeys(d.response.claims, "responding"))
+    out = {}
+    root = root_of(map_page(cluster.key))
+    for key in cluster.members:
+        if key.startswith("doc:"):
+            doc = data.corpus.documents[key[4:]]
+            heading = f"Document ({words(doc.kind)})"
+            text = data.document_title(doc)
+            href = root + record_page("document", doc.id)
+        else:
+            claim = data.claims[key]
+            speaker = name_in_sentence(data.corpus.sources.get(claim.speaker), claim.speaker, start=True)
+            heading = f"{speaker}, {side[key]}" if key in side else speaker
+            text = " ".join(claim.text.split())
+            href = root + record_page("claim", key)
+        out[key] = _Box(
+            key=key,
+            href=href,
+            heading=_wrap(heading, HEADING_CHARS, 2),
+            lines=_wrap(text, CHARS, MAX_LINES),
+            side=side.get(key, ""),
+            title=f"{heading}: {text}",
+        )
     return out
 
 
-def _nodes(data: SiteData, edges: list[tuple[str, str, Relation]]) -> dict[str, Node]:
-    side: dict[str, str] = {}
-    for d in data.report.disputes:
-        side.update(dict.fromkeys(d.assertion.claims, "asserting"))
-        side.update(dict.fromkeys(d.response.claims, "responding"))
-    nodes: dict[str, Node] = {}
-    for claim in data.claims.values():
-        speaker = name_in_sentence(data.corpus.sources.get(claim.speaker), claim.speaker, start=True)
-        heading = f"{speaker} ({side[claim.id]})" if claim.id in side else speaker
-        nodes[claim.id] = Node(
-            key=claim.id,
-            href=record_page("claim", claim.id),
-            heading=heading,
-            text=" ".join(claim.text.split()),
-            side=side.get(claim.id, ""),
+def _acyclic(order: list[str], pairs: list[tuple[str, str]]) -> list[bool]:
+    """For each (upper, lower) pair in order, whether it is kept as given (``False``: drawn reversed to break a cycle)."""
+    below: dict[str, set[str]] = defaultdict(set)
+    kept = []
+    for upper, lower in pairs:
+
+        def reaches(a: str, b: str) -> bool:
+            seen, todo = set(), [a]
+            while todo:
+                n = todo.pop()
+                if n == b:
+                    return True
+                if n not in seen:
+                    seen.add(n)
+                    todo.extend(below[n])
+            return False
+
+        if reaches(lower, upper):
+            kept.append(False)
+            below[lower].add(upper)
+        else:
+            kept.append(True)
+            below[upper].add(lower)
+    del order
+    return kept
+
+
+def _separate(layer: list[tuple[float, float, Any]]) -> dict[Any, float]:
+    """x positions that keep the layout's order and at least ``X_GAP`` between neighbours (grandalf's average of its four alignments may not)."""
+    out: dict[Any, float] = {}
+    right: float | None = None
+    for x, w, v in sorted(layer, key=lambda t: t[0]):
+        left = x - w / 2
+        if right is not None and left < right + X_GAP:
+            x = right + X_GAP + w / 2
+        out[v] = x
+        right = x + w / 2
+    return out
+
+
+def draw(data: SiteData, cluster: Cluster) -> Drawing:
+    """The map of one cluster: SVG, width and the relations in words."""
+    boxes = _boxes(data, cluster)
+    members = set(cluster.members)
+    edges = [(a, b, r) for a, b, r in data.map_edges if a in members and b in members and a != b]
+    vertex = {k: Vertex(k) for k in cluster.members}
+    for k, v in vertex.items():
+        v.view = _View(BOX_W, boxes[k].height)
+    kept = _acyclic(list(cluster.members), [(b, a) for a, b, _ in edges])
+    labels: list[Vertex] = []
+    layout_edges: list[tuple[Edge, Edge]] = []
+    for i, (a, b, rel) in enumerate(edges):
+        word = RELATION_LABELS.get(rel.type, words(rel.type))
+        label = Vertex(f"label:{i}")
+        label.view = _View(7 * len(word) + 14, LABEL_H)
+        labels.append(label)
+        upper, lower = (vertex[b], vertex[a]) if kept[i] else (vertex[a], vertex[b])
+        e1, e2 = Edge(upper, label), Edge(label, lower)
+        e1.view, e2.view = _EdgeView(), _EdgeView()
+        layout_edges.append((e1, e2))
+    all_vertices = [*vertex.values(), *labels]
+    graph = graph_core(all_vertices, [e for pair in layout_edges for e in pair])
+    sug = SugiyamaLayout(graph)
+    sug.xspace, sug.yspace = X_GAP, Y_GAP
+    sug.dw, sug.dh = 10, 10  # grandalf's own dummies (long edges): thin, not a median box wide
+    roots = [v for v in all_vertices if not v.e_in()]
+    sug.init_all(roots=roots, inverted_edges=[])
+    sug.draw(3)
+
+    # bands: each layer's vertical extent, stacked with Y_GAP between them
+    bands: list[tuple[float, float]] = []
+    rank_of: dict[Any, int] = {}
+    x_of: dict[Any, float] = {}
+    y = float(PAD + 4)
+    for r, layer in enumerate(sug.layers):
+        h = max(v.view.h for v in layer)
+        bands.append((y, y + h))
+        y += h + Y_GAP
+        x_of.update(_separate([(v.view.xy[0], v.view.w, v) for v in layer]))
+        for v in layer:
+            rank_of[v] = r
+    min_x = min(x_of[v] - v.view.w / 2 for v in x_of)
+    shift = PAD - min_x
+    width = round(max(x_of[v] + v.view.w / 2 for v in x_of) + shift + PAD)
+    height = round(y - Y_GAP + PAD)
+
+    def box_of(v: Any) -> tuple[float, float, float, float]:
+        view = v.view
+        top, bottom = bands[rank_of[v]]
+        cy = (top + bottom) / 2
+        cx_ = x_of[v] + shift
+        return (cx_ - view.w / 2, cy - view.h / 2, cx_ + view.w / 2, cy + view.h / 2)
+
+    def chain(e: Any) -> list[Any]:
+        upper, lower = e.v
+        inner = [sug.ctrls[e][r] for r in range(rank_of[upper] + 1, rank_of[lower])] if e in sug.ctrls else []
+        return [upper, *inner, lower]
+
+    # ports: edges leaving the bottom of a box or entering its top are spread along that side
+    out_ports: dict[Any, list[tuple[float, int]]] = defaultdict(list)
+    in_ports: dict[Any, list[tuple[float, int]]] = defaultdict(list)
+    chains: list[list[Any]] = []
+    for i, (e1, e2) in enumerate(layout_edges):
+        path = chain(e1)[:-1] + chain(e2)
+        chains.append(path)
+        out_ports[path[0]].append((x_of[path[1]], i))
+        in_ports[path[-1]].append((x_of[path[-2]], i))
+    port_x: dict[tuple[int, str], float] = {}
+    for which, table in (("out", out_ports), ("in", in_ports)):
+        for v, items in table.items():
+            x0, _, x1, _ = box_of(v)
+            items.sort()
+            for slot, (_, i) in enumerate(items, 1):
+                port_x[(i, which)] = x0 + (x1 - x0) * slot / (len(items) + 1)
+
+    parts: list[str] = []
+    label_parts: list[str] = []
+    for i, path in enumerate(chains):
+        a, b, rel = edges[i]
+        points: list[tuple[float, float]] = []
+        for j, v in enumerate(path):
+            x0, y0, x1, y1 = box_of(v)
+            top, bottom = bands[rank_of[v]]
+            if j == 0:
+                px = port_x[(i, "out")]
+                points += [(px, y1), (px, bottom)]
+            elif j == len(path) - 1:
+                px = port_x[(i, "in")]
+                points += [(px, top), (px, y0)]
+            else:
+                cxv = (x0 + x1) / 2
+                points += [(cxv, top), (cxv, bottom)]
+        if kept[i]:
+            points.reverse()  # drawn from the claim that bears on the other, up to it
+        cls, colour, dash, _ = EDGE_STYLES.get(rel.type, EDGE_STYLES["context"])
+        d = "M" + " L".join(f"{round(px, 1):g},{round(py, 1):g}" for px, py in _squash(points))
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        parts.append(
+            f'<g class="map-edge map-edge-{cls}" data-from="{escape(_node_id(a))}" data-to="{escape(_node_id(b))}" data-label="label-{i}">'
+            f'<path class="map-line" d="{d}" fill="none" stroke="{colour}" stroke-width="2"{dash_attr} marker-end="url(#map-arrow-{cls})"/></g>'
         )
-    for by, _, _ in edges:
-        if by.startswith("doc:") and by not in nodes:
-            doc = data.corpus.documents[by[4:]]
-            nodes[by] = Node(key=by, href=record_page("document", doc.id), heading=f"Document ({words(doc.kind)})", text=doc.title)
-    for node in nodes.values():
-        lines = textwrap.wrap(node.text, CHARS) or [""]
-        if len(lines) > MAX_LINES:
-            lines = [*lines[: MAX_LINES - 1], textwrap.shorten(" ".join(lines[MAX_LINES - 1 :]), CHARS, placeholder=" …")]
-        node.lines = lines
-        heads = textwrap.wrap(node.heading, HEADING_CHARS) or [""]
-        if len(heads) > 2:
-            heads = [heads[0], textwrap.shorten(" ".join(heads[1:]), HEADING_CHARS, placeholder=" …")]
-        node.heading_lines = heads
-    return nodes
+        lx0, ly0, lx1, ly1 = box_of(labels[i])
+        word = RELATION_LABELS.get(rel.type, words(rel.type))
+        label_parts.append(
+            f'<g class="map-label" id="label-{i}"><rect class="map-label-box" x="{lx0:g}" y="{ly0:g}" width="{lx1 - lx0:g}" height="{ly1 - ly0:g}" rx="3" '
+            f'fill="#ffffff" stroke="{colour}" stroke-width="0.75"/>'
+            f'<text x="{(lx0 + lx1) / 2:g}" y="{ly1 - 6:g}" text-anchor="middle" class="map-label-text" fill="{colour}">{escape(word)}</text></g>'
+        )
+    node_parts = [_box(boxes[k], box_of(vertex[k])) for k in cluster.members]
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="map-svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'role="group" aria-labelledby="map-svg-title">'
+        f'<title id="map-svg-title">Map of the claims and the relations between them</title>'
+        f"{_markers()}{''.join(parts)}{''.join(node_parts)}{''.join(label_parts)}</svg>"
+    )
+    relations = tuple(
+        cx.MapRelation(
+            by=_sentence_link(data, a) if not a.startswith("doc:") else data.document_link(a[4:]),
+            label=RELATION_LABELS.get(rel.type, words(rel.type)),
+            target=_sentence_link(data, b),
+            note=data.prose(rel.note),
+        )
+        for a, b, rel in edges
+    )
+    return Drawing(svg=Markup(svg), width=width, relations=relations)  # noqa: S704 - every piece of data in it passed through escape()
 
 
-def _clusters(data: SiteData, nodes: dict[str, Node], edges: list[tuple[str, str, Relation]]) -> list[list[str]]:
-    parent = {k: k for k in nodes}
-
-    def find(k: str) -> str:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    for a, b, _ in edges:
-        parent[find(a)] = find(b)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for k in nodes:
-        groups[find(k)].append(k)
-    order = {k: i for i, k in enumerate(nodes)}
-    first_dispute = {cid: i for i, d in enumerate(data.report.disputes) for cid in (*d.assertion.claims, *d.response.claims)}
-    related = [g for g in groups.values() if len(g) > 1]
-    related.sort(key=lambda g: (min(first_dispute.get(k, len(first_dispute) + 1) for k in g), min(order[k] for k in g)))
-    return related
+def _squash(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Drop repeated points (a stub of zero length)."""
+    out: list[tuple[float, float]] = []
+    for p in points:
+        if not out or (abs(out[-1][0] - p[0]) > 0.05 or abs(out[-1][1] - p[1]) > 0.05):
+            out.append(p)
+    return out
 
 
-def _layers(members: list[str], all_edges: list[tuple[str, str, Relation]]) -> list[list[str]]:
-    inside = set(members)
-    edges = [e for e in all_edges if e[0] in inside and e[1] in inside]
-    layer = dict.fromkeys(members, 0)
-    for _ in range(len(members)):  # longest path; bounded so that a cycle cannot loop forever
-        changed = False
-        for a, b, _rel in edges:
-            if a in inside and b in inside and layer[b] < layer[a] + 1 <= len(members):
-                layer[b] = layer[a] + 1
-                changed = True
-        if not changed:
-            break
-    columns = [[k for k in members if layer[k] == i] for i in range(max(layer.values()) + 1)]
-    columns = [c for c in columns if c]
-    neighbours: dict[str, list[str]] = defaultdict(list)
-    for a, b, _rel in edges:
-        if a in inside and b in inside:
-            neighbours[a].append(b)
-            neighbours[b].append(a)
-    rank = {k: i for col in columns for i, k in enumerate(col)}
-    for _sweep in range(2):  # barycentre ordering, two sweeps
-        for col in columns:
-            col.sort(key=lambda k: (sum(rank[n] for n in neighbours[k]) / len(neighbours[k]) if neighbours[k] else rank[k], rank[k]))
-            rank.update({k: i for i, k in enumerate(col)})
-    return columns
+def _node_id(key: str) -> str:
+    return "node-" + key.replace(":", "-")
 
 
-def _place(nodes: dict[str, Node], columns: list[list[str]], top: int) -> int:
-    heights = [sum(nodes[k].height for k in col) + GAP_Y * (len(col) - 1) for col in columns]
-    tallest = max(heights)
-    for i, col in enumerate(columns):
-        y = top + (tallest - heights[i]) // 2
-        for k in col:
-            nodes[k].x, nodes[k].y = PAD + i * (BOX_W + GAP_X), y
-            y += nodes[k].height + GAP_Y
-    return top + tallest
-
-
-def _box(node: Node) -> str:
-    fill, stroke = SIDES[node.side]
-    label = escape(f"{node.heading}: {node.text}")
-    tx = node.x + 10
-    rows = [(line, ' class="map-heading"') for line in node.heading_lines] + [(line, "") for line in node.lines]
-    text = [f'<tspan x="{tx}" y="{node.y + 20 + LINE * i}"{cls}>{escape(line)}</tspan>' for i, (line, cls) in enumerate(rows)]
+def _box(box: _Box, where: tuple[float, float, float, float]) -> str:
+    fill, stroke = SIDES[box.side]
+    x0, y0, x1, y1 = where
+    tx = x0 + 9
+    rows = [(line, ' class="map-heading"') for line in box.heading] + [(line, "") for line in box.lines]
+    text = [f'<tspan x="{tx:g}" y="{y0 + 18 + LINE * i:g}"{cls}>{escape(line)}</tspan>' for i, (line, cls) in enumerate(rows)]
     return (
-        f'<a href="{escape(node.href)}" class="map-node"><title>{label}</title>'
-        f'<rect x="{node.x}" y="{node.y}" width="{BOX_W}" height="{node.height}" rx="6" fill="{fill}" stroke="{stroke}" stroke-width="1.5"/>'
+        f'<a href="{escape(box.href)}" class="map-node" id="{escape(_node_id(box.key))}"><title>{escape(box.title)}</title>'
+        f'<rect class="map-box" x="{x0:g}" y="{y0:g}" width="{x1 - x0:g}" height="{y1 - y0:g}" rx="6" fill="{fill}" stroke="{stroke}" stroke-width="1.5"/>'
         f'<text class="map-text">{"".join(text)}</text></a>'
     )
-
-
-def _ports(nodes: dict[str, Node], edges: list[tuple[str, str, Relation]]) -> dict[int, tuple[int, int]]:
-    """Where each edge leaves its source and enters its target: spread along the box's side, in the
-    order of the other end's height, so that edges into one claim do not meet in a point."""
-    outgoing: dict[str, list[int]] = defaultdict(list)
-    incoming: dict[str, list[int]] = defaultdict(list)
-    for i, (a, b, _) in enumerate(edges):
-        outgoing[a].append(i)
-        incoming[b].append(i)
-    ports: dict[int, list[int]] = {i: [0, 0] for i in range(len(edges))}
-    for key, items in outgoing.items():
-        items.sort(key=lambda i: (nodes[edges[i][1]].y, i))
-        node = nodes[key]
-        for k, i in enumerate(items):
-            ports[i][0] = node.y + (k + 1) * node.height // (len(items) + 1)
-    for key, items in incoming.items():
-        items.sort(key=lambda i: (nodes[edges[i][0]].y, i))
-        node = nodes[key]
-        for k, i in enumerate(items):
-            ports[i][1] = node.y + (k + 1) * node.height // (len(items) + 1)
-    return {i: (p[0], p[1]) for i, p in ports.items()}
-
-
-class _Labels:
-    """Places edge labels on their curves, inside the gaps between columns, without overlapping."""
-
-    CELL = 64
-
-    def __init__(self) -> None:
-        self.placed: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)  # by horizontal band of CELL pixels
-
-    def _bands(self, box: tuple[int, int, int, int]) -> range:
-        return range((box[1] - 3) // self.CELL, (box[3] + 3) // self.CELL + 1)
-
-    def free(self, box: tuple[int, int, int, int]) -> bool:
-        """Whether ``box`` keeps 3 pixels clear of every placed label."""
-        return not any(
-            box[0] < o[2] + 3 and o[0] < box[2] + 3 and box[1] < o[3] + 3 and o[1] < box[3] + 3
-            for band in self._bands(box)
-            for o in self.placed.get(band, ())
-        )
-
-    @staticmethod
-    def in_gap(x0: int, x1: int) -> bool:
-        period = BOX_W + GAP_X
-        left = x0 - PAD
-        col = left // period
-        return left - col * period >= BOX_W + 4 and x1 - PAD - col * period <= period - 4
-
-    def place(self, width: int, curve: tuple[tuple[int, int], ...], x_target: int) -> tuple[int, int]:
-        samples = [_point(curve, k / 60) for k in range(1, 60)]
-        preferred = x_target - GAP_X // 2
-        samples.sort(key=lambda p: (abs(p[0] - preferred), p[1]))
-        fallback = samples[0] if samples else curve[0]
-        for x, y in samples:
-            box = (x - width // 2, y - 10, x + width // 2, y + 7)
-            if not self.in_gap(box[0], box[2]):
-                continue
-            if not self.free(box):
-                continue
-            for band in self._bands(box):
-                self.placed[band].append(box)
-            return x, y
-        return fallback
-
-
-def _edge(a: Node, b: Node, rel: Relation, ports: tuple[int, int], labels: _Labels) -> str:
-    cls, colour, dash, _ = EDGE_STYLES.get(rel.type, EDGE_STYLES["context"])
-    x1, y1 = a.x + BOX_W, ports[0]
-    x2, y2 = b.x, ports[1]
-    word = RELATION_LABELS.get(rel.type, words(rel.type))
-    width = 7 * len(word) + 10
-    if x2 <= x1:  # same column or backwards: loop out to the right and back in
-        x2 = b.x + BOX_W
-        reach = x1 + GAP_X // 2
-        curve = ((x1, y1), (reach, y1), (reach, y2), (x2 + 6, y2))
-        lx, ly = labels.place(width, curve, x1 + GAP_X)
-    else:
-        bend = min(GAP_X, (x2 - x1) // 2)
-        curve = ((x1, y1), (x1 + bend, y1), (x2 - bend, y2), (x2 - 6, y2))
-        lx, ly = labels.place(width, curve, x2)
-    (p0, p1, p2, p3) = curve
-    path = f"M{p0[0]},{p0[1]} C{p1[0]},{p1[1]} {p2[0]},{p2[1]} {p3[0]},{p3[1]}"
-    dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-    return (
-        f'<g class="map-edge map-edge-{cls}"><path d="{path}" fill="none" stroke="{colour}" stroke-width="2"{dash_attr} marker-end="url(#map-arrow-{cls})"/>'
-        f'<rect x="{lx - width // 2}" y="{ly - 10}" width="{width}" height="16" rx="3" fill="#ffffff" stroke="{colour}" stroke-width="0.75"/>'
-        f'<text x="{lx}" y="{ly + 2}" text-anchor="middle" class="map-label" fill="{colour}">{escape(word)}</text></g>'
-    )
-
-
-def _point(curve: tuple[tuple[int, int], ...], t: float) -> tuple[int, int]:
-    """The point at ``t`` on a cubic Bézier curve, rounded."""
-    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = curve
-    u = 1 - t
-    x = u**3 * x0 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t**3 * x3
-    y = u**3 * y0 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t**3 * y3
-    return round(x), round(y)
 
 
 def _markers() -> str:
@@ -279,56 +329,6 @@ def _markers() -> str:
             f'<path d="{shape}" fill="{colour}"/></marker>'
         )
     return "<defs>" + "".join(out) + "</defs>"
-
-
-def draw(data: SiteData) -> tuple[Markup, tuple[cx.MapRelation, ...], int]:
-    """The map as inline SVG, its relations in words, and how many claims have no relation."""
-    edges = _edges(data)
-    nodes = _nodes(data, edges)
-    clusters = _clusters(data, nodes, edges)
-    in_cluster = {k for c in clusters for k in c}
-    dispute_title = {cid: d.title for d in data.report.disputes for cid in (*d.assertion.claims, *d.response.claims)}
-    parts: list[str] = []
-    y = PAD
-    width = PAD * 2 + BOX_W
-    for members in clusters:
-        title = next((dispute_title[k] for k in members if k in dispute_title), None)
-        heading = f"Dispute: {title}" if title else "Related claims"
-        parts.append(f'<text x="{PAD}" y="{y + 14}" class="map-cluster">{escape(heading)}</text>')
-        columns = _layers(members, edges)
-        width = max(width, PAD * 2 + len(columns) * BOX_W + (len(columns) - 1) * GAP_X)
-        y = _place(nodes, columns, y + 30) + PAD * 2
-    isolated = [k for k in nodes if k not in in_cluster]
-    if isolated:
-        per_row = max(1, (width - PAD * 2 + 30) // (BOX_W + 30))
-        parts.append(f'<text x="{PAD}" y="{y + 14}" class="map-cluster">Claims with no recorded relation</text>')
-        y += 30
-        for start in range(0, len(isolated), per_row):
-            row = isolated[start : start + per_row]
-            for i, k in enumerate(row):
-                nodes[k].x, nodes[k].y = PAD + i * (BOX_W + 30), y
-            y += max(nodes[k].height for k in row) + GAP_Y
-        width = max(width, PAD * 2 + min(per_row, len(isolated)) * (BOX_W + 30) - 30)
-    height = y + PAD
-    ports = _ports(nodes, edges)
-    labels = _Labels()
-    drawn_edges = [_edge(nodes[a], nodes[b], rel, ports[i], labels) for i, (a, b, rel) in enumerate(edges)]
-    svg = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="map-svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'role="group" aria-labelledby="map-svg-title">'
-        f'<title id="map-svg-title">Map of the claims and the relations between them</title>'
-        f"{_markers()}{''.join(parts)}{''.join(drawn_edges)}{''.join(_box(n) for n in nodes.values())}</svg>"
-    )
-    relations = tuple(
-        cx.MapRelation(
-            by=_sentence_link(data, a) if not a.startswith("doc:") else data.document_link(a[4:]),
-            label=RELATION_LABELS.get(rel.type, words(rel.type)),
-            target=_sentence_link(data, b),
-            note=rel.note,
-        )
-        for a, b, rel in edges
-    )
-    return Markup(svg), relations, len(isolated)  # noqa: S704 - every piece of data in it passed through escape()
 
 
 def _sentence_link(data: SiteData, claim_id: str) -> cx.Link:
@@ -347,10 +347,13 @@ def legend() -> tuple[cx.LegendItem, ...]:
     side_words = {
         "asserting": "a claim on the asserting side of a dispute",
         "responding": "a claim on the responding side",
-        "": "any other claim",
+        "": "any other claim, or a document quoted as evidence",
     }
     nodes = tuple(
         cx.LegendItem(kind="node", marker="", stroke=stroke, fill=fill, dash="", text=side_words[side])
         for side, (fill, stroke) in SIDES.items()
     )
     return edges + nodes
+
+
+__all__ = ["EDGE_STYLES", "SIDES", "Drawing", "Relation", "draw", "legend"]

@@ -9,12 +9,17 @@ from __future__ import annotations
 from typing import TypedDict
 
 from claimcheck.analysis.attribution import name_in_sentence, sentence, topic_label
-from claimcheck.core.problems import CATALOGUE, split_pointer
+from claimcheck.core.problems import CATALOGUE
 from claimcheck.model import Claim, Document, Hop, Relation, Source
-from claimcheck.publish.urls import record_page, root_of
+from claimcheck.publish.claimreview import published
+from claimcheck.publish.notes import editor_fix, language_name, reader_notes, where
+from claimcheck.publish.urls import absolute, record_page, record_subpage, root_of
 from claimcheck.render.site import context as cx
 from claimcheck.render.site.common import MODE_WORDS, STATUS_EXPLANATIONS, SiteData, human, words
 from claimcheck.render.site.jsonld import claim_jsonld, script_json
+
+#: Claims listed on one page of a source's page; longer lists continue on ``sources/<id>/N.html``.
+SOURCE_PAGE_CLAIMS = 60
 
 
 class Base(TypedDict):
@@ -26,11 +31,53 @@ class Base(TypedDict):
     title: str
     nav: str
     jsonld: str
+    meta: cx.Meta
 
 
-def base(data: SiteData, path: str, title: str, nav: str, jsonld: str = "") -> Base:
+def shorten(text: str, limit: int = 200) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def base(
+    data: SiteData,
+    path: str,
+    title: str,
+    nav: str,
+    jsonld: str = "",
+    *,
+    description: str | None = None,
+    og_type: str = "website",
+    published: str | None = None,
+    updated: str | None = None,
+) -> Base:
     """The fields every page has."""
-    return {"site": data.site, "path": path, "root": root_of(path), "title": title, "nav": nav, "jsonld": jsonld}
+    site_date = data.date.text if data.date is not None and not data.date.is_interval else None
+    meta = cx.Meta(
+        description=shorten(description or data.site.description or data.site.title),
+        canonical=absolute(data.base_url, path) if data.base_url else None,
+        og_type=og_type,
+        published=published or site_date,
+        updated=updated,
+    )
+    return {"site": data.site, "path": path, "root": root_of(path), "title": title, "nav": nav, "jsonld": jsonld, "meta": meta}
+
+
+def pager(number: int, count: int, href: object, label: object = None) -> cx.Pager:
+    """A pager for page ``number`` of ``count``; ``href(n)`` is page n's path, ``label(n)`` what it holds."""
+    make_href = href if callable(href) else (lambda n: str(href))
+    make_label = label if callable(label) else (lambda n: f"Page {n}")
+    pages = tuple(cx.PageLink(number=n, href=make_href(n), label=make_label(n), current=n == number) for n in range(1, count + 1))
+    return cx.Pager(
+        number=number,
+        count=count,
+        pages=pages if count > 1 else (),
+        previous=cx.Link(text="Previous page", href=make_href(number - 1)) if number > 1 else None,
+        next=cx.Link(text="Next page", href=make_href(number + 1)) if number < count else None,
+    )
 
 
 def steps(data: SiteData, claim: Claim, chain: tuple[Hop, ...], document_id: str) -> tuple[cx.Step, ...]:
@@ -47,39 +94,43 @@ def steps(data: SiteData, claim: Claim, chain: tuple[Hop, ...], document_id: str
         elif h.mode != "cites-document" and h.document:
             mode += ", from"
             cited = data.document_link(h.document)
-        out.append(cx.Step(party=data.source_link(h.source), mode=mode, document=cited))
+        out.append(cx.Step(party=data.source_link(h.source, short=True), mode=mode, document=cited))
     out.append(cx.Step(party=data.document_link(document_id), mode="where the words appear", document=None))
     return tuple(out)
+
+
+def translation(data: SiteData, language: str, translator: str | None) -> str:
+    """``Translated from Norwegian by The Nordic Tribune``."""
+    by = f" by {name_in_sentence(data.corpus.sources.get(translator), translator)}" if translator else ""
+    return f"Translated from {language_name(language)}{by}"
 
 
 def verdicts(data: SiteData, claim: Claim) -> tuple[cx.Verdict, ...]:
     """The shown reviews of a claim with their rating-scale values, oldest first."""
     out = []
-    for review in data.reviews_of(claim.id):
-        scale = data.corpus.config.scale(review.scale)
+    for i, review in enumerate(data.reviews_of(claim.id), 1):
+        scale = data.scale(review)
         value = scale.value(review.verdict) if scale else None
         out.append(
             cx.Verdict(
-                id=review.id,
-                label=value.label if value else review.verdict,
-                rating=value.rating if value else None,
-                best=scale.best.rating if scale else None,
-                worst=scale.worst.rating if scale else None,
-                scale=scale.name if scale else (review.scale or "no declared scale"),
+                anchor=f"verdict-{i}",
+                badge=data.badge(review),
                 description=value.description if value else None,
-                rationale=review.rationale,
+                rationale=data.prose(review.rationale) or "",
                 reviewer=review.reviewer,
                 date=review.date.human(),
                 url=data.external(review.url, "The published fact check"),
-                corrections=tuple(cx.Correction(date=c.date.human(), note=c.note or f"was: {c.before}") for c in review.corrections),
+                corrections=tuple(data.correction(c) for c in review.corrections),
             )
         )
     return tuple(out)
 
 
 def findings(data: SiteData, claim_id: str) -> tuple[cx.Finding, ...]:
-    """The balance findings about a claim, without the claim's own sentence that every finding starts with
-    (the page is the claim's)."""
+    """The balance findings about a claim, for editors (none in the readers' view), without the claim's own
+    sentence that every finding starts with (the page is the claim's)."""
+    if not data.editor:
+        return ()
     claim = data.claims[claim_id]
     own = sentence(data.corpus, claim, claim.appearances[0] if claim.appearances else None).rstrip(".") + ": "
 
@@ -92,22 +143,30 @@ def findings(data: SiteData, claim_id: str) -> tuple[cx.Finding, ...]:
             code=f.code,
             title=CATALOGUE[f.code].title,
             message=said(f.message),
+            fix=(f.hint or editor_fix(f.code)).rstrip("."),
+            where=where(data.corpus, f.file, f.line),
             severity=str(f.severity),
         )
         for f in data.findings_by_claim.get(claim_id, ())
     )
 
 
-def unanswered_subjects(data: SiteData, claim: Claim) -> list[str]:
-    """Subjects of a claim that the balance analysis found have not answered it."""
-    out = []
-    for f in data.findings_by_claim.get(claim.id, ()):
-        if f.code != "unanswered-accusation":
-            continue
-        parts = split_pointer(f.pointer)
-        if len(parts) >= 2 and parts[-2] == "subjects" and parts[-1].isdigit() and int(parts[-1]) < len(claim.subjects):
-            out.append(claim.subjects[int(parts[-1])])
-    return out
+def _dates(data: SiteData, claim: Claim) -> tuple[str | None, str | None]:
+    """A claim page's published and updated dates: its first review's, and its reviews' latest correction."""
+    reviews = data.reviews_of(claim.id)
+    if not reviews:
+        return None, None
+    first = published(reviews[0].date)
+    later = [c.date for r in reviews for c in r.corrections] + [r.date for r in reviews[1:]]
+    latest = max(later, key=lambda d: d.sort_key()[::-1]) if later else None
+    return first, published(latest) if latest is not None else None
+
+
+def cite(data: SiteData, title: str, path: str, date: str | None) -> cx.Cite:
+    """How to cite a page: the site, the page's title, its date and its address (absolute with ``--base-url``)."""
+    address = absolute(data.base_url, path) if data.base_url else path
+    when = f" {date[:1].upper()}{date[1:]}." if date else ""
+    return cx.Cite(text=f"{data.site.title.rstrip('.')}. “{title.rstrip('.')}.”{when}", address=address)
 
 
 def claim_page(data: SiteData, claim: Claim, base_url: str | None = None) -> cx.ClaimPage:
@@ -125,73 +184,116 @@ def claim_page(data: SiteData, claim: Claim, base_url: str | None = None) -> cx.
             seen=corpus.documents[app.document].seen if app.document in corpus.documents else False,
             steps=steps(data, claim, app.chain, app.document),
             sentence=sentence(corpus, claim, app),
+            original=" ".join(app.original.text.split()) if app.original else None,
+            original_language=app.original.language if app.original else None,
+            translation=translation(data, app.original.language, app.translated_by) if app.original else None,
+            corrections=tuple(data.correction(c) for c in app.corrections),
         )
         for i, app in enumerate(claim.appearances, 1)
     )
     disputes = [
-        cx.DisputeRef(link=cx.Link(text=d.title, href=f"index.html#{d.id}"), side=side)
+        cx.DisputeRef(link=cx.Link(text=d.title, href=f"{data.index_page_of(d.id)}#{d.id}"), side=side)
         for d, side in data.disputes_by_claim.get(claim.id, ())
     ]
-    anchor = f"timeline.html#claim-{claim.id}" if claim.date else "timeline.html#undated"
+    anchor = data.timeline_anchor(claim)
     ext = claim.external
+    first, updated = _dates(data, claim)
+    page_date = summary.date
+    if first:
+        page_date = data.reviews_of(claim.id)[0].date.human()
+    elif data.date is not None:
+        page_date = data.date.human()
+    jsonld = script_json(claim_jsonld(data, claim, path, base_url or data.base_url))
     return cx.ClaimPage(
-        **base(data, path, summary.sentence, "claim", script_json(claim_jsonld(data, claim, path, base_url))),
+        **base(
+            data, path, summary.sentence, "claim", jsonld, description=summary.sentence, og_type="article", published=first, updated=updated
+        ),
         claim=summary,
         status_explanation=STATUS_EXPLANATIONS[data.status(claim.id)],
-        date_note=claim.date_note,
+        date_note=data.prose(claim.date_note),
         topics=tuple(topic_label(t) for t in claim.topics),
         tags=claim.tags,
         subjects=tuple(data.source_link(s) for s in claim.subjects),
         quotes=quotes,
         supporting=data.items(corpus.supporting(claim.id)),
         opposing=data.items(corpus.opposing(claim.id)),
-        responses=data.items(corpus.responses(claim.id)),
+        responses=data.items(corpus.relations_to(claim.id, {"responds-to"})),
         comments=data.comments_on(claim),
         context_items=data.items(corpus.relations_to(claim.id, {"context", "qualifies"})),
         bears_on=data.items(corpus.relations_from(claim.id)),
         verdicts=verdicts(data, claim),
+        sourcing=reader_notes(corpus, claim, data.findings_by_claim.get(claim.id, ()), data.provenance),
         findings=findings(data, claim.id),
         disputes=tuple(disputes),
+        map=data.map_link(claim.id),
         timeline=cx.Link(text=summary.date or "Undated", href=anchor),
         parent=data.summary(claim.parent) if claim.parent and claim.parent in data.claims else None,
         children=data.summaries(data.children.get(claim.id, ())),
-        context_notes=claim.context,
-        note=claim.note,
+        context_notes=tuple(data.prose(n) or "" for n in claim.context),
+        note=data.prose(claim.note),
         external=data.external(ext.url, f"{ext.title}, {ext.publisher}, {ext.date.human()}") if ext else None,
+        cite=cite(data, summary.sentence, path, page_date),
     )
 
 
-def source_page(data: SiteData, source: Source) -> cx.SourcePage:
-    """The context of ``sources/<id>.html``."""
+def source_pages(data: SiteData, source: Source) -> list[cx.SourcePage]:
+    """The context of ``sources/<id>.html``, and of ``sources/<id>/N.html`` when its lists of claims are long."""
     corpus = data.corpus
     sid = source.id
+    made = data.summaries(corpus.claims_by(sid))
+    about = data.summaries(corpus.claims_about(sid))
+    count = max(1, -(-max(len(made), len(about)) // SOURCE_PAGE_CLAIMS))
     answers: list[Relation] = data.answers_by.get(sid, [])
-    return cx.SourcePage(
-        **base(data, record_page("source", sid), source.name, "source"),
-        id=sid,
-        name=source.name,
-        kind=words(source.kind),
-        unnamed=source.unnamed,
-        description=source.description,
-        url=data.external(source.url, source.url or ""),
-        aliases=source.aliases,
-        affiliations=tuple(data.source_link(a) for a in source.affiliations),
-        members=tuple(data.source_link(s) for s in data.members.get(sid, ())),
-        interests=tuple(
-            cx.Interest(
-                description=i.description,
-                subjects=tuple(data.source_link(s) for s in i.subjects),
-                topics=tuple(topic_label(t) for t in i.topics),
+    out = []
+    for n in range(1, count + 1):
+        lo, hi = (n - 1) * SOURCE_PAGE_CLAIMS, n * SOURCE_PAGE_CLAIMS
+        path = record_subpage("source", sid, n)
+        title = source.name if n == 1 else f"{source.name} (page {n})"
+        first = n == 1
+        out.append(
+            cx.SourcePage(
+                **base(
+                    data,
+                    path,
+                    title,
+                    "source",
+                    description=source.description or f"What {source.name} claimed and what was claimed about it.",
+                ),
+                id=sid,
+                name=source.name,
+                kind=words(source.kind),
+                unnamed=source.unnamed,
+                description=source.description,
+                url=data.external(source.url, source.url or ""),
+                aliases=source.aliases,
+                affiliations=tuple(data.source_link(a) for a in source.affiliations),
+                members=tuple(data.source_link(s) for s in data.members.get(sid, ())),
+                part_of=tuple(data.source_link(a) for a in source.part_of),
+                represents=tuple(data.source_link(a) for a in source.represents),
+                answered_for_by=tuple(data.source_link(s) for s in data.represented_by.get(sid, ())),
+                interests=tuple(
+                    cx.Interest(
+                        description=i.description,
+                        subjects=tuple(data.source_link(s, short=True) for s in i.subjects),
+                        topics=tuple(topic_label(t) for t in i.topics),
+                        stance={"for": "it gains when they fare well", "against": "it gains when they fare badly"}.get(i.stance or ""),
+                    )
+                    for i in source.interests
+                )
+                if first
+                else (),
+                claims_made=made[lo:hi],
+                claims_made_count=len(made),
+                claims_about=about[lo:hi],
+                claims_about_count=len(about),
+                responses=data.items(answers) if first else (),
+                comments=tuple(data.comment(c) for c in data.comments_by_subject.get(sid, ())) if first else (),
+                documents=tuple(data.document_link(d) for d in data.documents_of.get(sid, ())) if first else (),
+                note=data.prose(source.note),
+                pager=pager(n, count, lambda k, sid=sid: record_subpage("source", sid, k)),
             )
-            for i in source.interests
-        ),
-        claims_made=data.summaries(corpus.claims_by(sid)),
-        claims_about=data.summaries(corpus.claims_about(sid)),
-        responses=data.items(answers),
-        comments=tuple(data.comment(c) for c in data.comments_by_subject.get(sid, ())),
-        documents=tuple(data.document_link(d) for d in data.documents_of.get(sid, ())),
-        note=source.note,
-    )
+        )
+    return out
 
 
 def _document_quotes(data: SiteData, doc: Document) -> tuple[cx.DocumentQuote, ...]:
@@ -224,8 +326,15 @@ def document_page(data: SiteData, doc: Document) -> cx.DocumentPage:
     """The context of ``documents/<id>.html``."""
     ext = doc.external
     cited = data.citing.get(doc.id, [])
+    publisher = data.corpus.source_name(doc.publisher) if doc.publisher else None
     return cx.DocumentPage(
-        **base(data, record_page("document", doc.id), doc.title, "document"),
+        **base(
+            data,
+            record_page("document", doc.id),
+            data.document_title(doc),
+            "document",
+            description=f"{words(doc.kind).capitalize()}{' by ' + publisher if publisher else ''}: the passages quoted from it.",
+        ),
         id=doc.id,
         kind=words(doc.kind),
         publisher=data.source_link(doc.publisher) if doc.publisher else None,
@@ -236,8 +345,12 @@ def document_page(data: SiteData, doc: Document) -> cx.DocumentPage:
         archive_url=data.external(doc.archive_url, doc.archive_url or ""),
         language=doc.language,
         seen=doc.seen,
-        note=doc.note,
+        note=data.prose(doc.note),
         external=data.external(ext.url, f"{ext.title}, {ext.publisher}, {ext.date.human()}") if ext else None,
+        reprints=data.document_link(doc.reprints) if doc.reprints else None,
+        based_on=tuple(data.document_link(d) for d in doc.based_on),
+        carried_by=tuple(data.document_link(d) for d in data.carried_by.get(doc.id, ())),
+        corrections=tuple(data.correction(c) for c in doc.corrections),
         quotes=_document_quotes(data, doc),
         cited_by=data.summaries(cited),
         comments=tuple(data.comment(c) for c in data.comments_by_document.get(doc.id, ())),
