@@ -25,6 +25,7 @@ from claimcheck.analysis.balance import analyse
 from claimcheck.core.errors import ClaimcheckError
 from claimcheck.core.problems import CATALOGUE
 from claimcheck.interop import read_import, sqlite_format
+from claimcheck.load.hygiene import FORBIDDEN
 from claimcheck.load.schemas import load_schemas, validator
 from claimcheck.render.site import build_site
 
@@ -110,6 +111,18 @@ def bundled(*, hostile: bool = True) -> dict[str, Any]:
 
 
 @functools.cache
+def _loadable(node: Any) -> Any:
+    """``node`` with each character the loader refuses in any text (a C0 or C1 control, a lone surrogate: a located
+    error of its own, tested in test_hardening.py) replaced by ``?``, so that what is drawn is a valid corpus."""
+    if isinstance(node, str):
+        return FORBIDDEN.sub("?", node)
+    if isinstance(node, dict):
+        return {_loadable(k): _loadable(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_loadable(v) for v in node]
+    return node
+
+
 def strategy(name: str) -> st.SearchStrategy[Any]:
     """Instances of the bundled definition ``name``."""
     return from_schema({"$schema": "https://json-schema.org/draft/2020-12/schema", "$defs": bundled(), "$ref": f"#/$defs/{name}"})
@@ -146,7 +159,8 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 def write(base: Path, records: dict[str, Any], config: dict[str, Any], as_json: bool) -> Path:
-    """Write one generated corpus: a config and one records file (YAML or JSON)."""
+    """Write one generated corpus: a config and one records file (YAML or JSON), holding only what the loader accepts."""
+    records, config = _loadable(records), _loadable(config)
     root = base / f"corpus-{next(_counter)}"
     root.mkdir()
     (root / "claimcheck.yaml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")

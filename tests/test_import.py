@@ -360,3 +360,16 @@ def test_output_error_is_a_claimcheck_error() -> None:
     """OutputError is both a ClaimcheckError and an OSError, as the CLI expects."""
     assert issubclass(OutputError, claimcheck.ClaimcheckError)
     assert issubclass(OutputError, OSError)
+
+
+def test_an_import_into_a_folder_still_to_be_made_gets_its_own_config(tmp_path: Path) -> None:
+    """Importing the SMIC case's CSV tables into a new folder writes the story, and the check before writing reads
+    the config it would write as the config, not as a story file (it was refused as one with "unknown section")."""
+    corpus = claimcheck.load(copy_smic(tmp_path / "claims"))
+    export(corpus, "csv", tmp_path / "csv")
+    report = import_into([tmp_path / "csv"], "csv", tmp_path / "restored" / "smic.yaml")
+    assert report.written
+    assert not [p for p in report.problems if p.code == "unknown-field"]
+    restored = claimcheck.load(tmp_path / "restored")
+    assert restored.ok
+    assert sorted(restored.claims) == sorted(corpus.claims)

@@ -70,7 +70,8 @@ def test_layout_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
 
 def test_a_cycle_of_denials_is_drawn(tmp_path: Path) -> None:
     """Two claims denying each other (a cycle) still make a map, each edge drawn once and labelled."""
-    (tmp_path / "c.yaml").write_text(
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "claims" / "c.yaml").write_text(
         """\
 sources:
   - {id: a, name: Party A, kind: company}
@@ -87,8 +88,39 @@ relations:
         encoding="utf-8",
     )
     out = tmp_path / "site"
-    build_site(claimcheck.load(tmp_path), out)
+    build_site(claimcheck.load(tmp_path / "claims"), out)
     (page,) = _maps(out).values()
     svg = svg_of(page)
     assert svg.count('class="map-edge') == 2
     assert map_problems(svg) == []
+
+
+def test_a_cluster_too_large_for_one_map_is_drawn_in_parts(tmp_path: Path) -> None:
+    """A chain of 150 claims supporting each other is drawn on three maps of at most MAP_LIMIT boxes, each a
+    run of the chain with its relations, linked to each other; every claim's page links to the part it is on."""
+    from claimcheck.render.site.plan import MAP_LIMIT
+
+    n = 150
+    claims = "\n".join(
+        f"  - {{id: s-{i}, text: Step {i}., speaker: a, kind: assertion, appearances: [{{document: d, quote: s {i}}}]}}" for i in range(n)
+    )
+    relations = "\n".join(f"  - {{id: r-{i}, type: supports, target: s-{i}, by: s-{i + 1}}}" for i in range(n - 1))
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "claims" / "c.yaml").write_text(
+        f"sources:\n  - {{id: a, name: Party A, kind: company}}\ndocuments:\n  - {{id: d, title: A story, kind: article, publisher: a}}\n"
+        f"claims:\n{claims}\nrelations:\n{relations}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "site"
+    build_site(claimcheck.load(tmp_path / "claims"), out)
+    maps = _maps(out)
+    assert sorted(maps) == ["related-1-part-2.html", "related-1-part-3.html", "related-1.html"]
+    boxes = {name: svg_of(page).count('class="map-node"') for name, page in maps.items()}
+    assert boxes == {"related-1.html": MAP_LIMIT, "related-1-part-2.html": MAP_LIMIT, "related-1-part-3.html": n - 2 * MAP_LIMIT}
+    for name, page in maps.items():
+        svg = svg_of(page)
+        assert svg.count('class="map-edge') == svg.count('class="map-node"') - 1, name  # a run of the chain: all its links
+        assert map_problems(svg) == [], name
+    assert "(part 2 of 3)" in maps["related-1-part-2.html"]
+    assert 'href="../maps/related-1-part-3.html" rel="next"' in maps["related-1-part-2.html"]
+    assert 'href="../maps/related-1-part-3.html#node-s-149"' in (out / "claims" / "s-149.html").read_text(encoding="utf-8")

@@ -23,7 +23,7 @@ import click
 from claimcheck.core.problems import Problem, Severity
 from claimcheck.core.terminal import path, safe
 
-__all__ = ["FORMATS", "Outcome", "emit", "event", "exit_code", "path", "publication", "safe", "summary"]
+__all__ = ["FORMATS", "REPEATS_SHOWN", "Outcome", "emit", "event", "exit_code", "path", "problem_lines", "publication", "safe", "summary"]
 
 FORMATS = ("text", "json")
 
@@ -71,6 +71,29 @@ def format_problem(problem: Problem) -> str:
     return safe(problem.format(), one_line=True)
 
 
+#: Warnings and notes of one code printed as text before the rest are counted instead (errors are always
+#: all printed; ``--format json`` lists every problem).
+REPEATS_SHOWN = 200
+
+
+def problem_lines(problems: Sequence[Problem]) -> list[str]:
+    """Each problem on its line; past :data:`REPEATS_SHOWN` warnings or notes of one code, one line counting
+    the rest, so that a feed of 16,000 items gives a readable report rather than megabytes of the same warning."""
+    seen: Counter[str] = Counter()
+    lines = []
+    for p in problems:
+        if p.severity < Severity.ERROR:
+            seen[p.code] += 1
+            if seen[p.code] > REPEATS_SHOWN:
+                continue
+        lines.append(format_problem(p))
+    for code, count in seen.items():
+        if count > REPEATS_SHOWN:
+            rest = count - REPEATS_SHOWN
+            lines.append(f"... and {rest:,} more [{code}] like these, not shown (--format json lists every one)")
+    return lines
+
+
 def emit(outcome: Outcome, fmt: str) -> None:
     """Print ``outcome`` in ``fmt`` (``text`` or ``json``)."""
     if fmt == "json":
@@ -78,7 +101,7 @@ def emit(outcome: Outcome, fmt: str) -> None:
         doc.update(outcome.data)
         click.echo(json.dumps(_safe_json(doc), indent=2, ensure_ascii=False))
         return
-    shown = [safe(line) for line in outcome.lines] + [format_problem(p) for p in outcome.problems]
+    shown = [safe(line) for line in outcome.lines] + problem_lines(outcome.problems)
     if shown:  # one write: tens of thousands of warnings (an import of a large feed) print in a blink
         click.echo("\n".join(shown))
     if outcome.problems or outcome.summarise:

@@ -384,7 +384,9 @@ def _after(root: Path, target: Path, text: str, data: dict[str, Any], config_pat
         name = os.path.relpath(os.path.realpath(target), os.path.realpath(folder)) if root.is_dir() else target.name
         overlay = {name: text}
         if config_path is not None and new_config is not None:
-            overlay[os.path.relpath(os.path.realpath(config_path), os.path.realpath(folder))] = new_config
+            # a corpus folder still to be made: its config is the stand-in folder's own
+            key = os.path.relpath(os.path.realpath(config_path), os.path.realpath(folder)) if root.is_dir() else CONFIG_NAME
+            overlay[key] = new_config
         corpus = load(folder, check_quotes_=False, overlay=overlay, _known={name: data})
         if not root.is_dir():  # name the problems after the file that will be written
             tmp_name = (folder / target.name).as_posix()

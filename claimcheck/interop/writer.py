@@ -10,6 +10,7 @@ same content is reused; one declared with other content makes the import use a n
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -82,6 +83,9 @@ def _events(value: Any, out: list[yaml.Event], strings: dict[str, yaml.ScalarEve
         out.append(yaml.ScalarEvent(anchor=None, tag=None, implicit=(True, False), value=str(value)))
     elif value is None:
         out.append(yaml.ScalarEvent(anchor=None, tag=None, implicit=(True, False), value="null"))
+    elif isinstance(value, float) and math.isfinite(value):  # seconds into a recording (a Clip's offsets)
+        text = repr(value)  # YAML 1.1 reads a float only with its dot: 1e-05 is written 1.0e-05
+        out.append(yaml.ScalarEvent(anchor=None, tag=None, implicit=(True, False), value=text if "." in text else text.replace("e", ".0e")))
     else:
         raise OutputError(f"cannot write a {type(value).__name__} as YAML")  # pragma: no cover - importers build plain data
 

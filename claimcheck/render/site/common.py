@@ -502,6 +502,17 @@ class SiteData:
         return plan.edges(self.relations, set(self.corpus.documents))
 
     @cached_property
+    def map_edges_of(self) -> dict[str, list[int]]:
+        """For each node of the maps, the positions in :attr:`map_edges` of the edges it ends (a map finds its
+        edges from its own boxes, not by scanning every edge of the site)."""
+        out: dict[str, list[int]] = {}
+        for i, (a, b, _) in enumerate(self.map_edges):
+            out.setdefault(a, []).append(i)
+            if b != a:
+                out.setdefault(b, []).append(i)
+        return out
+
+    @cached_property
     def map_plan(self) -> list[plan.Cluster]:
         """The maps: one per dispute (with the claims related to it), one per other cluster of related claims."""
         return plan.clusters(list(self.claims), self.map_edges, self.report.disputes)

@@ -550,6 +550,8 @@ class MapPage(Page):
     legend: tuple[LegendItem, ...]
     relations: tuple[MapRelation, ...]
     claims: tuple[ClaimSummary, ...]
+    #: The parts of a cluster too large for one map (a pager of one page otherwise).
+    parts: Pager
 
 
 @attrs.define(frozen=True, kw_only=True)

@@ -171,7 +171,8 @@ def draw(data: SiteData, cluster: Cluster) -> Drawing:
     """The map of one cluster: SVG, width and the relations in words."""
     boxes = _boxes(data, cluster)
     members = set(cluster.members)
-    edges = [(a, b, r) for a, b, r in data.map_edges if a in members and b in members and a != b]
+    mine = sorted({i for k in cluster.members for i in data.map_edges_of.get(k, ())})  # in the site's order, as before
+    edges = [(a, b, r) for a, b, r in (data.map_edges[i] for i in mine) if a in members and b in members and a != b]
     vertex = {k: Vertex(k) for k in cluster.members}
     for k, v in vertex.items():
         v.view = _View(BOX_W, boxes[k].height)

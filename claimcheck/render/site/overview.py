@@ -354,6 +354,8 @@ def map_pages(data: SiteData) -> list[cx.Page]:
             if first
             else "Related claims: " + data.summary(next(k for k in cluster.members if not k.startswith("doc:"))).speaker.text
         )
+        if cluster.parts > 1:
+            heading += f" (part {cluster.part} of {cluster.parts})"
         claims = [k for k in cluster.members if not k.startswith("doc:")]
         parties = tuple(dict.fromkeys(data.summary(c).speaker.text for c in claims))
         d = dispute(data, dispute_of[first.id]) if first else None
@@ -379,6 +381,7 @@ def map_pages(data: SiteData) -> list[cx.Page]:
                 legend=shown_legend,
                 relations=drawing.relations,
                 claims=data.summaries(data.claims[c] for c in claims),
+                parts=pager(cluster.part, cluster.parts, lambda k, keys=cluster.part_keys: map_page(keys[k - 1]), lambda k: f"Part {k}"),
             )
         )
     in_maps = {k for c in data.map_plan for k in c.members}

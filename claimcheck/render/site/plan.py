@@ -187,9 +187,56 @@ def edges(relations: Sequence[Relation], documents: set[str]) -> list[tuple[str,
 class Cluster:
     """Claims (and quoted documents) joined by relations, drawn on one map."""
 
-    key: str  # "dispute-3" or "related-2"
+    key: str  # "dispute-3" or "related-2"; "dispute-3-part-2" for the second part of a large one
     members: tuple[str, ...]
     disputes: tuple[str, ...]
+    #: A cluster of more than :data:`MAP_LIMIT` claims is drawn on several maps, parts of about that size.
+    part: int = 1
+    parts: int = 1
+    #: The key of each part, in order (just ``(key,)`` for a cluster drawn whole).
+    part_keys: tuple[str, ...] = ()
+
+
+#: Most boxes on one map: a larger cluster is cut into parts along its relations. The layout's cost grows
+#: faster than the number of boxes (12,000 claims in one chain did not finish in 10 minutes), and a
+#: drawing of more than a few dozen boxes is not read as a map anyway.
+MAP_LIMIT = 60
+
+
+def _split(members: list[str], edges: list[tuple[str, str, Relation]]) -> list[list[str]]:
+    """``members`` in parts of at most :data:`MAP_LIMIT`, each a run of a breadth-first walk from the first
+    member, so that related claims stay together."""
+    if len(members) <= MAP_LIMIT:
+        return [members]
+    inside = set(members)
+    near: dict[str, list[str]] = defaultdict(list)
+    for a, b, _ in edges:
+        if a in inside and b in inside:
+            near[a].append(b)
+            near[b].append(a)
+    order: list[str] = []
+    seen: set[str] = set()
+    for start in members:
+        if start in seen:
+            continue
+        seen.add(start)
+        queue = [start]
+        for k in queue:  # the list grows as the walk goes: a queue without pops
+            order.append(k)
+            for n in near[k]:
+                if n not in seen:
+                    seen.add(n)
+                    queue.append(n)
+    return [order[i : i + MAP_LIMIT] for i in range(0, len(order), MAP_LIMIT)]
+
+
+def _parts(key: str, members: list[str], disputes: tuple[str, ...], edges: list[tuple[str, str, Relation]]) -> list[Cluster]:
+    chunks = _split(members, edges)
+    keys = tuple(key if n == 1 else f"{key}-part-{n}" for n in range(1, len(chunks) + 1))
+    return [
+        Cluster(key=k, members=tuple(c), disputes=disputes, part=n, parts=len(chunks), part_keys=keys)
+        for n, (k, c) in enumerate(zip(keys, chunks, strict=True), 1)
+    ]
 
 
 def clusters(claim_order: Sequence[str], all_edges: list[tuple[str, str, Relation]], disputes: Sequence[Dispute]) -> list[Cluster]:
@@ -225,9 +272,9 @@ def clusters(claim_order: Sequence[str], all_edges: list[tuple[str, str, Relatio
         if root in done:
             continue
         done.add(root)
-        out.append(Cluster(key=d.id, members=tuple(groups[root]) or (first,), disputes=tuple(by_root[root])))
+        out += _parts(d.id, groups[root] or [first], tuple(by_root[root]), all_edges)
     rest = [r for r in groups if r not in done]
     rest.sort(key=lambda r: min(position.get(k, len(position)) for k in groups[r]))
     for related, root in enumerate(rest, 1):
-        out.append(Cluster(key=f"related-{related}", members=tuple(groups[root]), disputes=()))
+        out += _parts(f"related-{related}", groups[root], (), all_edges)
     return out

@@ -240,7 +240,7 @@ def _postings(items: list[dict[str, object]]) -> dict[str, list[tuple[int, int]]
         counts.append(tf)
         lengths.append(sum(tf.values()))
     n = len(items)
-    avg = sum(lengths) / n if n else 1.0
+    avg = (sum(lengths) / n if n else 0.0) or 1.0  # items of no words at all (punctuation alone) have length 0
     df: Counter[str] = Counter()
     for tf in counts:
         df.update(tf.keys())
