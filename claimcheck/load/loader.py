@@ -288,9 +288,12 @@ def _load(
     digest = hashlib.sha256(b"claimcheck corpus 1\n")
     for rel, result in zip(rel_files, results, strict=True):
         digest.update(f"{rel}\0{result.digest}\n".encode("utf-8", "surrogateescape"))
-    if config_path.is_file():
+    config_bytes = replaced.get(config_path)  # the config as loaded: an overlay's text when one is given
+    if config_bytes is None and config_path.is_file():
         with contextlib.suppress(OSError):
-            digest.update(b"config\0" + hashlib.sha256(config_path.read_bytes()).digest())
+            config_bytes = config_path.read_bytes()
+    if config_bytes is not None:
+        digest.update(b"config\0" + hashlib.sha256(config_bytes).digest())
     for doc_id in sorted(fulltexts):
         digest.update(f"fulltext\0{doc_id}\0".encode() + hashlib.sha256(fulltexts[doc_id].encode()).digest())
     corpus = Corpus(
