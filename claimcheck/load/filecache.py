@@ -6,7 +6,9 @@ in Python). A file whose bytes have been seen before is not parsed again: its da
 is schema-valid are kept under the sha256 of its bytes (salted with the claimcheck version and the
 schemas), serialised with ``marshal``, which cannot build arbitrary objects. Only files that parsed
 without problems are cached. The cache lives in ``$CLAIMCHECK_CACHE`` (``off`` disables it),
-else ``$XDG_CACHE_HOME/claimcheck`` or ``~/.cache/claimcheck``; deleting it is always safe.
+else ``$XDG_CACHE_HOME/claimcheck`` or ``~/.cache/claimcheck``; deleting it is always safe. The same
+folder holds each mapped file's source marks (:func:`source_map`) and, in ``analysis/``, the balance
+reports of :mod:`claimcheck.analysis.cache`.
 """
 
 from __future__ import annotations
