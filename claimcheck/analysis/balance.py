@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
+from claimcheck.analysis import cache
 from claimcheck.analysis.attribution import name_in_sentence, topic_label
 from claimcheck.analysis.checks import CheckContext, checks
 from claimcheck.analysis.status import Status
@@ -149,9 +151,63 @@ def _dispute(ctx: CheckContext, k: int, a: list[str], b: list[str]) -> Dispute:
 
 def analyse(corpus: Corpus, *, include_drafts: bool = False, claims: Iterable[str] | None = None) -> BalanceReport:
     """Balance findings, statuses and disputes for what ``corpus`` publishes (everything, with
-    ``include_drafts``), examining only the claims whose ids are in ``claims`` when it is given."""
+    ``include_drafts``), examining only the claims whose ids are in ``claims`` when it is given.
+
+    The report of a whole corpus loaded by :func:`claimcheck.load` is kept between runs
+    (:mod:`claimcheck.analysis.cache`) and given back while none of its inputs has changed.
+    """
     view = corpus.view(include_drafts=include_drafts)
+    k = cache.key(view, "balance", f"drafts={include_drafts}") if claims is None else None
+    if k is not None:
+        kept = _from_plain(cache.get(k))
+        if kept is not None:
+            return kept
     ctx = CheckContext(view, claims)
     found = [problem for check in checks() for problem in check.run(ctx)]
     findings = sorted(locate_problems(found, view), key=Problem.sort_key)
-    return BalanceReport(findings=tuple(findings), statuses=ctx.statuses, disputes=tuple(find_disputes(ctx)))
+    report = BalanceReport(findings=tuple(findings), statuses=ctx.statuses, disputes=tuple(find_disputes(ctx)))
+    if k is not None:
+        cache.put(k, _to_plain(report))
+    return report
+
+
+def _to_plain(report: BalanceReport) -> tuple[Any, ...]:
+    """``report`` as plain values (tuples, strings, numbers), for the cache."""
+
+    def side(s: Side) -> tuple[Any, ...]:
+        return (s.claims, s.parties, s.evidence)
+
+    return (
+        tuple((f.code, f.message, int(f.severity), f.file, f.line, f.column, f.pointer, f.record, f.hint) for f in report.findings),
+        tuple((cid, str(status)) for cid, status in report.statuses.items()),
+        tuple((d.id, d.title, d.subjects, d.topics, side(d.assertion), side(d.response), str(d.status)) for d in report.disputes),
+    )
+
+
+def _from_plain(value: Any) -> BalanceReport | None:
+    """The report :func:`_to_plain` made ``value`` from, or ``None`` when ``value`` is not one."""
+    if value is None:
+        return None
+    try:
+        findings, statuses, disputes = value
+        return BalanceReport(
+            findings=tuple(
+                Problem(code=c, message=m, severity=Severity(sev), file=f, line=ln, column=col, pointer=p, record=rec, hint=h)
+                for c, m, sev, f, ln, col, p, rec, h in findings
+            ),
+            statuses={cid: Status(s) for cid, s in statuses},
+            disputes=tuple(
+                Dispute(
+                    id=i,
+                    title=t,
+                    subjects=tuple(sub),
+                    topics=tuple(top),
+                    assertion=Side(claims=tuple(a[0]), parties=tuple(a[1]), evidence=tuple(a[2])),
+                    response=Side(claims=tuple(r[0]), parties=tuple(r[1]), evidence=tuple(r[2])),
+                    status=Status(st),
+                )
+                for i, t, sub, top, a, r, st in disputes
+            ),
+        )
+    except (TypeError, ValueError, KeyError):  # not a report of this form: analysed again
+        return None

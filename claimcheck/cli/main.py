@@ -6,16 +6,62 @@ Each command parses its options, calls one public function, hands the result to 
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator, MutableMapping
+
 import click
 
 from claimcheck.cli import report
-from claimcheck.cli.checking import check, validate
-from claimcheck.cli.editor import add, diff, draft, fmt_command, new, review, serve
-from claimcheck.cli.interop import export_command, import_command
-from claimcheck.cli.publishing import brief, build
-from claimcheck.cli.sources import verify_sources_command
 from claimcheck.core.errors import ClaimcheckError
 from claimcheck.core.version import __version__
+
+#: Every command: its name → (module, attribute). A command's module is imported when the command is
+#: first asked for, so ``claimcheck check`` never imports the editor, the site or the exporters.
+COMMANDS = {
+    "validate": ("claimcheck.cli.checking", "validate"),
+    "check": ("claimcheck.cli.checking", "check"),
+    "brief": ("claimcheck.cli.publishing", "brief"),
+    "build": ("claimcheck.cli.publishing", "build"),
+    "export": ("claimcheck.cli.interop", "export_command"),
+    "import": ("claimcheck.cli.interop", "import_command"),
+    "verify-sources": ("claimcheck.cli.sources", "verify_sources_command"),
+    "draft": ("claimcheck.cli.editor", "draft"),
+    "new": ("claimcheck.cli.editor", "new"),
+    "add": ("claimcheck.cli.editor", "add"),
+    "fmt": ("claimcheck.cli.editor", "fmt_command"),
+    "serve": ("claimcheck.cli.editor", "serve"),
+    "review": ("claimcheck.cli.editor", "review"),
+    "diff": ("claimcheck.cli.editor", "diff"),
+}
+
+
+class _Commands(MutableMapping[str, click.Command]):
+    """The group's commands by name, each imported on first use."""
+
+    def __init__(self, where: dict[str, tuple[str, str]]) -> None:
+        self._where = dict(where)
+        self._loaded: dict[str, click.Command] = {}
+
+    def __getitem__(self, name: str) -> click.Command:
+        command = self._loaded.get(name)
+        if command is None:
+            module, attribute = self._where[name]
+            command = self._loaded[name] = getattr(importlib.import_module(module), attribute)
+        return command
+
+    def __setitem__(self, name: str, command: click.Command) -> None:
+        self._where.setdefault(name, ("", ""))
+        self._loaded[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._where[name]
+        self._loaded.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
 
 
 class Group(click.Group):
@@ -35,27 +81,8 @@ class Group(click.Group):
             raise
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, commands=_Commands(COMMANDS), context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="claimcheck")
 def main() -> None:
     """Record sourced claims and their evidence, check a story for balance, and publish
     source-attributed briefs, a static report site and research exports."""
-
-
-for command in (
-    validate,
-    check,
-    brief,
-    build,
-    export_command,
-    import_command,
-    verify_sources_command,
-    draft,
-    new,
-    add,
-    fmt_command,
-    serve,
-    review,
-    diff,
-):
-    main.add_command(command)

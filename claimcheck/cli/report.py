@@ -13,19 +13,73 @@ cannot clear a screen, forge a line or read backwards; file names are shown on o
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from collections.abc import Sequence
+from json.encoder import encode_basestring as _encode_string
 from typing import Any
 
 import attrs
 import click
 
 from claimcheck.core.problems import Problem, Severity
-from claimcheck.core.terminal import path, safe
+from claimcheck.core.terminal import ACTIVE, path, safe
 
 __all__ = ["FORMATS", "REPEATS_SHOWN", "Outcome", "emit", "event", "exit_code", "path", "problem_lines", "publication", "safe", "summary"]
 
 FORMATS = ("text", "json")
+
+
+_active = ACTIVE.search
+
+
+class _Unusual(Exception):
+    """A value :func:`_indented` leaves to :func:`json.dumps` (a key that is not a string, a float that is not finite)."""
+
+
+def _string(text: str) -> str:
+    return _encode_string(text if _active(text) is None else safe(text))
+
+
+def _indented(value: Any, pad: str = "") -> str:
+    """``value`` with every string made :func:`safe`, as ``json.dumps(value, indent=2, ensure_ascii=False)``
+    writes it, built by joining strings (the standard library's encoder takes a generator step for every
+    token once it indents)."""
+    if isinstance(value, str):
+        return _string(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise _Unusual
+        return float.__repr__(value)
+    inner = pad + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        if not all(isinstance(k, str) for k in value):
+            raise _Unusual
+        items = [f"{inner}{_string(k)}: {_indented(v, inner)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + pad + "}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        return "[\n" + ",\n".join(inner + _indented(v, inner) for v in value) + "\n" + pad + "]"
+    raise _Unusual
+
+
+def dumps(doc: Any) -> str:
+    """``doc`` as indented JSON, every string of it made :func:`safe`."""
+    try:
+        return _indented(doc)
+    except (_Unusual, RecursionError):
+        return json.dumps(_safe_json(doc), indent=2, ensure_ascii=False)
 
 
 def _safe_json(value: Any) -> Any:
@@ -99,7 +153,7 @@ def emit(outcome: Outcome, fmt: str) -> None:
     if fmt == "json":
         doc: dict[str, Any] = {"problems": [p.to_dict() for p in outcome.problems], "summary": summary(outcome.problems)}
         doc.update(outcome.data)
-        click.echo(json.dumps(_safe_json(doc), indent=2, ensure_ascii=False))
+        click.echo(dumps(doc))
         return
     shown = [safe(line) for line in outcome.lines] + problem_lines(outcome.problems)
     if shown:  # one write: tens of thousands of warnings (an import of a large feed) print in a blink

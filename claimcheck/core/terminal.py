@@ -12,11 +12,11 @@ from __future__ import annotations
 import os
 import re
 
-__all__ = ["path", "safe"]
+__all__ = ["ACTIVE", "path", "safe"]
 
 #: C0 controls but tab and newline, DEL, the C1 controls and lone surrogates; line and paragraph
 #: separators; zero-width characters and bidirectional controls (embeddings, overrides, isolates, marks).
-_ACTIVE = re.compile(
+ACTIVE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
 
@@ -33,7 +33,7 @@ def _escape(m: re.Match[str]) -> str:
 def safe(text: object, *, one_line: bool = False) -> str:
     """``text`` with every character that could act on a terminal, or hide from it, shown as an escape;
     with ``one_line``, newlines and tabs too (a file name, a record id, a problem)."""
-    out = _ACTIVE.sub(_escape, str(text))
+    out = ACTIVE.sub(_escape, str(text))
     if one_line:
         out = out.replace("\n", "\\n").replace("\t", "\\t")
     return out

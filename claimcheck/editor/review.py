@@ -66,6 +66,6 @@ def unpublished(corpus: Corpus, *, statuses: frozenset[str] = frozenset({"draft"
                     maps[file] = SourceMap(Path(file).read_text(encoding="utf-8-sig"))
                 except (OSError, UnicodeDecodeError):
                     maps[file] = SourceMap("")
-            line = maps[file].locate(record.origin.pointer)[0] if maps[file].root is not None else None
+            line = maps[file].locate(record.origin.pointer)[0] if maps[file].mapped else None
         out.append(Pending(kind=record.KIND, id=record.id, status=record.status, file=file, line=line, summary=_summary(corpus, record)))
     return sorted(out, key=lambda p: (p.file, p.line or 0, p.id))

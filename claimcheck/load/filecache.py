@@ -6,7 +6,9 @@ in Python). A file whose bytes have been seen before is not parsed again: its da
 is schema-valid are kept under the sha256 of its bytes (salted with the claimcheck version and the
 schemas), serialised with ``marshal``, which cannot build arbitrary objects. Only files that parsed
 without problems are cached. The cache lives in ``$CLAIMCHECK_CACHE`` (``off`` disables it),
-else ``$XDG_CACHE_HOME/claimcheck`` or ``~/.cache/claimcheck``; deleting it is always safe.
+else ``$XDG_CACHE_HOME/claimcheck`` or ``~/.cache/claimcheck``; deleting it is always safe. The same
+folder holds each mapped file's source marks (:func:`source_map`) and, in ``analysis/``, the balance
+reports of :mod:`claimcheck.analysis.cache`.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from claimcheck.core.problems import Problem
 from claimcheck.load import hygiene
 from claimcheck.load.parsing import ESCAPED_INVISIBLE, INVISIBLE, Parsed, parse_bytes, read_bytes
 from claimcheck.load.schemas import load_schemas, validator
+from claimcheck.load.sourcemap import SourceMap
 
 #: Below these, parsing in one process is faster than starting workers.
 PARALLEL_MIN_FILES = 24
@@ -113,6 +116,30 @@ def _put(directory: Path, digest: str, result: FileResult) -> None:
         return  # a value marshal cannot hold (a YAML !!timestamp): simply not cached
     with contextlib.suppress(OutputError):  # a cache that cannot be written is simply not used
         atomic.write_bytes(directory / digest[:2] / f"{digest}.marshal", blob, durable=False)
+
+
+def source_map(raw: bytes, name: str, *, cache: bool = True) -> SourceMap:
+    """The source map of a file's bytes, its marks taken from the cache when these bytes were mapped
+    before (and kept there when not). Raises :class:`UnicodeDecodeError` for bytes that are not UTF-8.
+
+    A marks file starts with the sha256 of the rest, so one damaged on disk is never believed: the text
+    is mapped again."""
+    directory = cache_dir() if cache else None
+    digest = _digest(raw, name)
+    where = directory / digest[:2] / f"{digest}.marks" if directory is not None else None
+    if where is not None:
+        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+            blob = where.read_bytes()
+            if hashlib.sha256(blob[32:]).digest() == blob[:32]:
+                marks = marshal.loads(blob[32:])  # noqa: S302 - our own cache of plain values, checked by its digest
+                if isinstance(marks, dict):
+                    return SourceMap(marks=marks)
+    smap = SourceMap(raw.decode("utf-8-sig"))
+    if where is not None and smap.marks:
+        payload = marshal.dumps(smap.marks)
+        with contextlib.suppress(OutputError):  # a cache that cannot be written is simply not used
+            atomic.write_bytes(where, hashlib.sha256(payload).digest() + payload, durable=False)
+    return smap
 
 
 def read_files(

@@ -23,12 +23,11 @@ from claimcheck.core.outputs import shown_path
 from claimcheck.core.problems import Problem, pointer
 from claimcheck.core.suggest import did_you_mean
 from claimcheck.load import hygiene
-from claimcheck.load.filecache import read_files
+from claimcheck.load.filecache import read_files, source_map
 from claimcheck.load.integrity import Checker, check_config, check_quotes
 from claimcheck.load.parsing import parse_bytes, read
 from claimcheck.load.schema_problems import describe, problems_from_errors
 from claimcheck.load.schemas import RECORD_SCHEMAS, validator
-from claimcheck.load.sourcemap import SourceMap
 from claimcheck.model.convert import FieldError, from_dict
 from claimcheck.model.corpus import Corpus
 from claimcheck.model.records import SECTIONS, Config, Origin, noun
@@ -285,13 +284,16 @@ def _load(
             folders += [Path(p) for p in env.split(os.pathsep) if p]
         problems.extend(check_quotes(checker, folders, fulltexts))
 
-    located = _locate(problems, paths, {p.as_posix(): raw for p, raw in replaced.items()})
+    located = _locate(problems, paths, {p.as_posix(): raw for p, raw in replaced.items()}, cache=cache)
     digest = hashlib.sha256(b"claimcheck corpus 1\n")
     for rel, result in zip(rel_files, results, strict=True):
         digest.update(f"{rel}\0{result.digest}\n".encode("utf-8", "surrogateescape"))
-    if config_path.is_file():
+    config_bytes = replaced.get(config_path)  # the config as loaded: an overlay's text when one is given
+    if config_bytes is None and config_path.is_file():
         with contextlib.suppress(OSError):
-            digest.update(b"config\0" + hashlib.sha256(config_path.read_bytes()).digest())
+            config_bytes = config_path.read_bytes()
+    if config_bytes is not None:
+        digest.update(b"config\0" + hashlib.sha256(config_bytes).digest())
     for doc_id in sorted(fulltexts):
         digest.update(f"fulltext\0{doc_id}\0".encode() + hashlib.sha256(fulltexts[doc_id].encode()).digest())
     corpus = Corpus(
@@ -350,7 +352,7 @@ def _clean_config(data: Any, name: str) -> tuple[Any, list[Problem]]:
 def locate_problems(problems: list[Problem], corpus: Corpus) -> list[Problem]:
     """Fill in line and column for problems found after loading (balance findings)."""
     paths = {(corpus.root / f).as_posix(): corpus.root / f for f in corpus.files}
-    # composing a file allocates many nodes; with a large corpus in memory the cyclic collector
+    # mapping a file allocates many objects; with a large corpus in memory the cyclic collector
     # would walk all of it again and again (12 ms a file at 10k claims, 42 ms at 100k)
     was_enabled = gc.isenabled()
     gc.disable()
@@ -361,9 +363,12 @@ def locate_problems(problems: list[Problem], corpus: Corpus) -> list[Problem]:
             gc.enable()
 
 
-def _locate(problems: list[Problem], paths: dict[str, Path], overlay: Mapping[str, bytes] | None = None) -> list[Problem]:
-    """Fill in line and column from each file's source map, built once per file with problems and
-    dropped as soon as that file's problems are placed (a corpus-wide check keeps one tree at a time)."""
+def _locate(
+    problems: list[Problem], paths: dict[str, Path], overlay: Mapping[str, bytes] | None = None, *, cache: bool = True
+) -> list[Problem]:
+    """Fill in line and column from each file's source map (its marks from the parse cache when the
+    file's bytes were mapped before), taken once per file with problems and dropped as soon as that
+    file's problems are placed."""
     out = list(problems)
     by_file: dict[str, list[int]] = {}
     for i, prob in enumerate(problems):
@@ -375,7 +380,7 @@ def _locate(problems: list[Problem], paths: dict[str, Path], overlay: Mapping[st
             raw = (overlay or {}).get(file)
             if raw is None:
                 raw = path.read_bytes() if path.stat().st_size <= limits.MAX_FILE_BYTES else None
-            smap = SourceMap(raw.decode("utf-8-sig")) if raw is not None and len(raw) <= limits.MAX_FILE_BYTES else None
+            smap = source_map(raw, file, cache=cache) if raw is not None and len(raw) <= limits.MAX_FILE_BYTES else None
         except (OSError, UnicodeDecodeError):
             smap = None
         if smap is None:

@@ -4,12 +4,13 @@ expected and what was found, with "did you mean ...?" where there is a nearest v
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from claimcheck.core.problems import Problem, pointer
 from claimcheck.core.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    import jsonschema
 
 _TYPE_NAMES = {
     "string": "a string",

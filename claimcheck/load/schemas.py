@@ -2,7 +2,8 @@
 
 Valid records pay only for ``jsonschema-rs`` (about 100k records/s here); a record that fails is
 validated again with ``jsonschema`` to get its rich, located messages. Without ``jsonschema-rs``
-everything goes through ``jsonschema``, slower but the same answers.
+everything goes through ``jsonschema``, slower but the same answers. ``jsonschema`` is imported only
+when it is needed (a tenth of a second a process), so loading a valid corpus never imports it.
 """
 
 from __future__ import annotations
@@ -13,12 +14,12 @@ import re
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
-import referencing
-from jsonschema.protocols import Validator
-from referencing.jsonschema import DRAFT202012
+if TYPE_CHECKING:
+    import jsonschema
+    import referencing
+    from jsonschema.protocols import Validator
 
 jsonschema_rs: Any
 try:  # the fast path is optional: the answers are the same without it
@@ -54,6 +55,8 @@ def load_schemas() -> dict[str, dict[str, Any]]:
 @functools.cache
 def registry() -> referencing.Registry[Any]:
     """A registry holding every schema under its ``$id``."""
+    import referencing
+
     resources_ = [(s["$id"], referencing.Resource.from_contents(s)) for s in load_schemas().values()]
     return referencing.Registry().with_resources(resources_)
 
@@ -65,19 +68,25 @@ def _ecma_pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern)
 
 
-def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[jsonschema.ValidationError]:
-    if validator.is_type(instance, "string") and not _ecma_pattern(pattern).search(instance):
-        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+@functools.cache
+def rich_validator_class() -> type[Validator]:
+    """jsonschema's Draft 2020-12 validator with ECMA-262 ``$``, so that it agrees with jsonschema-rs."""
+    import jsonschema
 
+    def pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[jsonschema.ValidationError]:
+        if validator.is_type(instance, "string") and not _ecma_pattern(pattern).search(instance):
+            yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
 
-#: jsonschema's Draft 2020-12 validator with ECMA-262 ``$``, so that it agrees with jsonschema-rs.
-RichValidator: type[Validator] = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})  # type: ignore[no-untyped-call]  # jsonschema leaves extend untyped
+    return jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": pattern})  # type: ignore[no-any-return, no-untyped-call]  # jsonschema leaves extend untyped
 
 
 @functools.cache
 def _rich_registry() -> referencing.Registry[Any]:
     """The schemas for :data:`RichValidator`: without ``$schema`` (declared Draft 2020-12 here instead),
     since a ``$ref`` into a schema naming its dialect would switch back to jsonschema's own class."""
+    import referencing
+    from referencing.jsonschema import DRAFT202012
+
     bare = [{k: v for k, v in s.items() if k != "$schema"} for s in load_schemas().values()]
     return referencing.Registry().with_resources((s["$id"], DRAFT202012.create_resource(s)) for s in bare)
 
@@ -88,11 +97,19 @@ class SchemaValidator:
     def __init__(self, name: str) -> None:
         schemas = load_schemas()
         self.schema = schemas[name]
-        self._rich = RichValidator({k: v for k, v in self.schema.items() if k != "$schema"}, registry=_rich_registry())
+        self._rich_validator: Any = None
         self._fast: Any = None
         if jsonschema_rs is not None:
             reg = jsonschema_rs.Registry([(s["$id"], s) for s in schemas.values()])
             self._fast = jsonschema_rs.Draft202012Validator(self.schema, registry=reg)
+
+    @property
+    def _rich(self) -> Any:
+        """jsonschema's validator, built on first use."""
+        if self._rich_validator is None:
+            bare = {k: v for k, v in self.schema.items() if k != "$schema"}
+            self._rich_validator = rich_validator_class()(bare, registry=_rich_registry())
+        return self._rich_validator
 
     def is_valid(self, instance: Any) -> bool:
         """Whether ``instance`` is valid, as fast as this machine allows.
@@ -110,7 +127,7 @@ class SchemaValidator:
 
     def iter_errors(self, instance: Any) -> Iterator[jsonschema.ValidationError]:
         """Every error, with jsonschema's paths and messages."""
-        return self._rich.iter_errors(instance)
+        return self._rich.iter_errors(instance)  # type: ignore[no-any-return]  # jsonschema's validators are built at run time
 
 
 @functools.cache

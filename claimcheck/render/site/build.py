@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
 import hashlib
 import json
 import multiprocessing
@@ -37,6 +36,7 @@ from claimcheck.core import atomic
 from claimcheck.core.dates import DateError, PartialDate
 from claimcheck.core.errors import ClaimcheckError, OutputError, UsageError
 from claimcheck.core.outputs import refuse_corpus_output, resolve_output, shown_path
+from claimcheck.core.version import code_fingerprint
 from claimcheck.model.corpus import Corpus
 from claimcheck.publish.urls import check_base_url
 from claimcheck.render.site import overview, pages, search
@@ -234,18 +234,8 @@ def _build_inputs(corpus: Corpus, templates: str | None, include_drafts: bool, b
     (one not loaded by :func:`claimcheck.load`, or changed in memory since)."""
     if corpus.source_digest is None:
         return None
-    h = hashlib.sha256(f"{corpus.source_digest}\n{fingerprint(templates)}\n{_code_fingerprint()}\n".encode())
+    h = hashlib.sha256(f"{corpus.source_digest}\n{fingerprint(templates)}\n{code_fingerprint()}\n".encode())
     h.update(f"drafts={include_drafts}\nbase_url={base_url}\nview={view}\n".encode())
-    return h.hexdigest()
-
-
-@functools.cache
-def _code_fingerprint() -> str:
-    """A hash of the package's own code, so a changed claimcheck never reuses an old site wholesale."""
-    h = hashlib.sha256()
-    package = Path(__file__).resolve().parents[2]
-    for path in sorted(package.rglob("*.py")):
-        h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
 
 
