@@ -6,10 +6,14 @@
   second build into the same folder.
 * **Deterministic**: same corpus, templates and version → byte-identical files (no timestamps,
   everything sorted).
-* **Incremental**: ``.claimcheck-build.json`` in the site records, for every file, the sha256 of its
-  inputs (page context and templates) and of its content. A page whose inputs are unchanged is not
-  rendered again; the new folder starts as hard links to the previous site and only files whose
-  content changed are written, so unchanged files keep their inode and mtime.
+* **Incremental**: ``.claimcheck-build.json`` in the site is the build state: for every file, the
+  sha256 of its inputs (the page's whole context, which holds every record and figure the page
+  shows, with the templates, the version and the code), of its content, and its size and
+  modification time. A page whose inputs are unchanged and whose file is the one recorded is not
+  rendered, written or even read again; a page that lists many records (an index page, a timeline
+  part, a map, a search shard) has them all in its context, so it is rebuilt when any of them
+  changes. The new folder starts as hard links to the previous site and only files whose content
+  changed are written, so unchanged files keep their inode and mtime.
 * **Parallel**: above :data:`PARALLEL_THRESHOLD` pages to render, on :data:`MIN_PARALLEL_CORES` cores or more,
   pages are rendered in worker processes.
 """
@@ -39,7 +43,7 @@ from claimcheck.core.errors import ClaimcheckError, OutputError, UsageError
 from claimcheck.core.outputs import refuse_corpus_output, resolve_output, shown_path
 from claimcheck.model.corpus import Corpus
 from claimcheck.publish.urls import check_base_url
-from claimcheck.render.site import overview, pages, search
+from claimcheck.render.site import overview, pages, search, state
 from claimcheck.render.site.common import SiteData
 from claimcheck.render.site.context import Page
 from claimcheck.render.site.lock import build_lock
@@ -108,7 +112,7 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _read_manifest(out_dir: Path) -> dict[str, dict[str, str]]:
+def _read_manifest(out_dir: Path) -> dict[str, dict[str, object]]:
     try:
         doc = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -151,13 +155,15 @@ def _render_all(todo: list[Page], templates: str | None, jobs: int | None, progr
 
 def _link_tree(src: Path, dst: Path) -> None:
     """Fill ``dst`` with hard links to every file of ``src`` (copies, mtimes kept, where links fail)."""
-    for dirpath, dirnames, filenames in os.walk(src):
+    top = os.fspath(src)
+    for dirpath, dirnames, filenames in os.walk(top):
         dirnames.sort()
-        rel = Path(dirpath).relative_to(src)
-        (dst / rel).mkdir(parents=True, exist_ok=True)
+        rel = os.path.relpath(dirpath, top)
+        into = os.path.join(dst, rel) if rel != "." else os.fspath(dst)
+        os.makedirs(into, exist_ok=True)
         for name in sorted(filenames):
-            s, d = Path(dirpath, name), dst / rel / name
-            if s.is_symlink():
+            s, d = os.path.join(dirpath, name), os.path.join(into, name)
+            if os.path.islink(s):
                 continue
             try:
                 os.link(s, d)
@@ -275,6 +281,23 @@ def _unchanged_site(out: Path, inputs: str | None) -> BuildResult | None:
     )
 
 
+def _kept(out: Path, path: str, old: dict[str, object] | None, known: dict[str, state.Recorded]) -> bool:
+    """Whether the previous site's file at ``path`` holds what its manifest says: its size and modification
+    time are those the build state recorded with that digest, else (no state, or a file touched since)
+    its content hashes to it."""
+    if not old:
+        return False
+    where = os.path.join(out, path)
+    seen = known.get(path)
+    if seen is not None and seen[2] == old.get("sha256") and state.file_stat(where) == seen[:2]:
+        return True
+    try:
+        with open(where, "rb") as fh:
+            return _sha(fh.read()) == old.get("sha256")
+    except OSError:
+        return False
+
+
 def _build(
     data: SiteData,
     out: Path,
@@ -286,41 +309,59 @@ def _build(
     base_url: str | None,
     build_inputs: str | None = None,
 ) -> BuildResult:
+    """Build into ``tmp``, which becomes ``out``: a page whose context digest (with the templates and the
+    code) is the one the previous site's manifest records for it, and whose file is still that build's,
+    is neither rendered nor written nor read; the new folder starts as hard links to the previous site."""
     previous = _read_manifest(out) if out.is_dir() else {}
+    known = state.recorded(out) if previous else {}
     page_list = site_pages(data, base_url)
     search_files, entries = search.files(data)
     page_list.append(overview.search_page(data, entries))
-    prints = fingerprint(templates)
+    prints = f"{fingerprint(templates)}\n{_code_fingerprint()}"
 
     files: dict[str, bytes] = {}
     inputs: dict[str, str] = {}
+    kept: set[str] = set()  # the previous site's files, valid as they are
     todo: list[Page] = []
     for page in page_list:
         inputs[page.path] = _sha(f"{prints}\n{page!r}".encode())
         old = previous.get(page.path)
-        if old and old.get("inputs") == inputs[page.path]:
-            with contextlib.suppress(OSError):
-                content = (out / page.path).read_bytes()
-                if _sha(content) == old.get("sha256"):
-                    files[page.path] = content
-                    continue
-        todo.append(page)
+        if old and old.get("inputs") == inputs[page.path] and _kept(out, page.path, old, known):
+            kept.add(page.path)
+        else:
+            todo.append(page)
     for page, html in zip(todo, _render_all(todo, templates, jobs, progress), strict=True):
         files[page.path] = html.encode("utf-8")
     files.update(search_files)
     for name, content in static_files(templates).items():
         files[f"static/{name}"] = content
-    for path, content in files.items():
-        inputs.setdefault(path, _sha(content))
+    shas = {path: _sha(content) for path, content in files.items()}
+    for path in files:
+        inputs.setdefault(path, shas[path])
+    for path in list(files):  # generated in full each time (search index, assets): kept when the same
+        old = previous.get(path)
+        if path not in kept and old and old.get("sha256") == shas[path] and _kept(out, path, old, known):
+            kept.add(path)
+            del files[path]
 
     if out.is_dir():
         _link_tree(out, tmp)
-    written, unchanged = _place(tmp, files)
-    removed = _prune(tmp, set(files))
+    written = _place(tmp, files)
+    every = kept | set(files)
+    removed = _prune(tmp, every)
+    entry: dict[str, dict[str, object]] = {}
+    stats: dict[str, state.Recorded] = {}
+    for path in sorted(every):
+        sha = str(previous[path]["sha256"]) if path in kept else shas[path]
+        entry[path] = {"inputs": inputs[path], "sha256": sha}
+        seen = state.file_stat(os.path.join(tmp, path))  # the same inode, and so the same times, once swapped in
+        if seen is not None:
+            stats[path] = (*seen, sha)
+    state.record(out, stats)
     manifest: dict[str, object] = {
         "format": MANIFEST_FORMAT,
         "generator": "claimcheck",
-        "files": {p: {"inputs": inputs[p], "sha256": _sha(files[p])} for p in sorted(files)},
+        "files": entry,
         "pages": len(page_list),
         "drafts_excluded": data.drafts_excluded,
     }
@@ -330,7 +371,7 @@ def _build(
     return BuildResult(
         out_dir=out,
         written=written,
-        unchanged=unchanged,
+        unchanged=tuple(sorted(kept)),
         removed=removed,
         rendered=len(todo),
         pages=len(page_list),
@@ -339,35 +380,52 @@ def _build(
     )
 
 
-def _place(root: Path, files: dict[str, bytes]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _place(root: Path, files: dict[str, bytes]) -> tuple[str, ...]:
+    """Write ``files`` under ``root`` (which may hold hard links to the previous site: those are replaced,
+    never written through); a file already there with the same content is left alone."""
     written: list[str] = []
-    unchanged: list[str] = []
     resolved: dict[str, Path] = {}
     for path in sorted(files):
         target = inside(root, path, resolved)
         content = files[path]
         try:
-            same = target.is_file() and not target.is_symlink() and _sha(target.read_bytes()) == _sha(content)
+            with open(target, "xb") as fh:  # a new file in the build's own folder: nothing to replace
+                fh.write(content)
+            os.chmod(target, 0o644)
+            written.append(path)
+            continue
+        except FileExistsError:
+            pass
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open(target, "xb") as fh:
+                fh.write(content)
+            os.chmod(target, 0o644)
+            written.append(path)
+            continue
+        try:
+            same = not target.is_symlink() and _sha(target.read_bytes()) == _sha(content)
         except OSError:
             same = False
-        if same:
-            unchanged.append(path)
-        else:
+        if not same:
             atomic.write_bytes(target, content, durable=False)
             written.append(path)
-    return tuple(written), tuple(unchanged)
+    return tuple(written)
 
 
 def _prune(root: Path, keep: set[str]) -> tuple[str, ...]:
     """Remove files of the previous site that this build does not produce (a deleted claim's page)."""
     removed: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(root, topdown=False):
+    top = os.fspath(root)
+    for dirpath, dirnames, filenames in os.walk(top, topdown=False):
+        rel = os.path.relpath(dirpath, top)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
         for name in filenames:
-            rel = Path(dirpath, name).relative_to(root).as_posix()
-            if rel not in keep and rel != MANIFEST:
-                os.unlink(Path(dirpath, name))
-                removed.append(rel)
+            path = prefix + name
+            if path not in keep and path != MANIFEST:
+                os.unlink(os.path.join(dirpath, name))
+                removed.append(path)
         for name in dirnames:
             with contextlib.suppress(OSError):
-                Path(dirpath, name).rmdir()  # only when empty
+                os.rmdir(os.path.join(dirpath, name))  # only when empty
     return tuple(sorted(removed))

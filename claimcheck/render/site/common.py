@@ -502,6 +502,19 @@ class SiteData:
         return plan.edges(self.relations, set(self.corpus.documents))
 
     @cached_property
+    def map_edges_from(self) -> dict[str, list[int]]:
+        """The positions in :attr:`map_edges` of the edges leaving each node, so a map finds its own in its members' lists."""
+        out: dict[str, list[int]] = defaultdict(list)
+        for i, (a, _b, _rel) in enumerate(self.map_edges):
+            out[a].append(i)
+        return out
+
+    @cached_property
+    def dispute_number(self) -> dict[str, int]:
+        """Each dispute's position in the balance report, by its id."""
+        return {d.id: i for i, d in enumerate(self.report.disputes)}
+
+    @cached_property
     def map_plan(self) -> list[plan.Cluster]:
         """The maps: one per dispute (with the claims related to it), one per other cluster of related claims."""
         return plan.clusters(list(self.claims), self.map_edges, self.report.disputes)

@@ -98,10 +98,10 @@ def _wrap(text: str, width: int, most: int) -> list[str]:
 
 def _boxes(data: SiteData, cluster: Cluster) -> dict[str, _Box]:
     side: dict[str, str] = {}
-    for d in data.report.disputes:
-        if d.id in cluster.disputes:
-            side.update(dict.fromkeys(d.assertion.claims, "asserting"))
-            side.update(dict.fromkeys(d.response.claims, "responding"))
+    for i in sorted(data.dispute_number[d] for d in cluster.disputes if d in data.dispute_number):  # in the report's order
+        d = data.report.disputes[i]
+        side.update(dict.fromkeys(d.assertion.claims, "asserting"))
+        side.update(dict.fromkeys(d.response.claims, "responding"))
     out = {}
     root = root_of(map_page(cluster.key))
     for key in cluster.members:
@@ -171,7 +171,9 @@ def draw(data: SiteData, cluster: Cluster) -> Drawing:
     """The map of one cluster: SVG, width and the relations in words."""
     boxes = _boxes(data, cluster)
     members = set(cluster.members)
-    edges = [(a, b, r) for a, b, r in data.map_edges if a in members and b in members and a != b]
+    at = data.map_edges_from
+    found = sorted({i for k in cluster.members for i in at.get(k, ())})  # the edges leaving a member, in the plan's order
+    edges = [(a, b, r) for a, b, r in (data.map_edges[i] for i in found) if b in members and a != b]
     vertex = {k: Vertex(k) for k in cluster.members}
     for k, v in vertex.items():
         v.view = _View(BOX_W, boxes[k].height)
