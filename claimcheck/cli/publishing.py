@@ -190,7 +190,7 @@ class _ProgressBar:
         if not self.show:
             return
         if self.bar is None:
-            self.bar = click.progressbar(length=total, label="Rendering pages", file=sys.stderr)
+            self.bar = click.progressbar(length=total, label="Building pages", file=sys.stderr)
             self.bar.__enter__()
         self.bar.update(done - self.done)  # type: ignore[attr-defined]  # click types its bar privately
         self.done = done

@@ -25,13 +25,11 @@ import datetime as dt
 import functools
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -43,15 +41,15 @@ from claimcheck.core.errors import ClaimcheckError, OutputError, UsageError
 from claimcheck.core.outputs import refuse_corpus_output, resolve_output, shown_path
 from claimcheck.model.corpus import Corpus
 from claimcheck.publish.urls import check_base_url
-from claimcheck.render.site import overview, pages, search, state
+from claimcheck.render.site import overview, pages, search, state, units
 from claimcheck.render.site.common import SiteData
 from claimcheck.render.site.context import Page
 from claimcheck.render.site.lock import build_lock
 from claimcheck.render.site.paths import inside
-from claimcheck.render.site.render import environment, fingerprint, init_worker, render, render_in_worker, static_files
+from claimcheck.render.site.render import environment, fingerprint, render, static_files
 from claimcheck.render.templates import TemplateFailure
 
-#: Called as pages are rendered: (pages done, pages to render).
+#: Called as pages are built: (work done, work in all), counted in records (a claim, a source or a document), each overview page group counting one.
 Progress = Callable[[int, int], None]
 
 MANIFEST = ".claimcheck-build.json"
@@ -134,23 +132,14 @@ def check_target(out_dir: Path, corpus: Corpus) -> None:
     refuse_corpus_output(out_dir, [corpus], what="the site")
 
 
-def _render_all(todo: list[Page], templates: str | None, jobs: int | None, progress: Progress | None) -> Iterator[str]:
-    cores = os.cpu_count() or 1
-    workers = jobs if jobs is not None else (cores if cores >= MIN_PARALLEL_CORES and len(todo) > PARALLEL_THRESHOLD else 1)
-    if workers <= 1 or len(todo) < 2:
-        env = environment(templates)
-        rendered: Iterator[str] = (render(env, page) for page in todo)
-        for done, html in enumerate(rendered, 1):
-            yield html
-            if progress is not None:
-                progress(done, len(todo))
-        return
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init_worker, initargs=(templates,)) as pool:
-        for done, html in enumerate(pool.map(render_in_worker, todo, chunksize=max(1, len(todo) // (workers * 8))), 1):
-            yield html
-            if progress is not None:
-                progress(done, len(todo))
+def _workers(jobs: int | None, data: SiteData) -> int:
+    """How many processes build and render the pages: ``jobs`` when given, else every core on
+    :data:`MIN_PARALLEL_CORES` or more above :data:`PARALLEL_THRESHOLD` records, else this one."""
+    if jobs is not None:
+        return max(1, jobs)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    records = len(data.claims) + len(data.corpus.sources) + len(data.corpus.documents)
+    return cores if cores >= MIN_PARALLEL_CORES and records > PARALLEL_THRESHOLD else 1
 
 
 def _link_tree(src: Path, dst: Path) -> None:
@@ -314,24 +303,41 @@ def _build(
     is neither rendered nor written nor read; the new folder starts as hard links to the previous site."""
     previous = _read_manifest(out) if out.is_dir() else {}
     known = state.recorded(out) if previous else {}
-    page_list = site_pages(data, base_url)
-    search_files, entries = search.files(data)
-    page_list.append(overview.search_page(data, entries))
+    search_files, entries = search.files(data)  # also fills the claim summaries every page shares, before any fork
     prints = f"{fingerprint(templates)}\n{_code_fingerprint()}"
 
+    def valid(path: str, digest: str) -> bool:
+        old = previous.get(path)
+        return old is not None and old.get("inputs") == digest and _kept(out, path, old, known)
+
+    job = units.Job(data=data, base_url=base_url, templates=templates, prints=prints, valid=valid)
+    if data.claims:  # the plans and tables every claim page reads, computed once here rather than in each worker
+        pages.claim_page(data, data.claims[min(data.claims)], base_url)
     files: dict[str, bytes] = {}
     inputs: dict[str, str] = {}
     kept: set[str] = set()  # the previous site's files, valid as they are
-    todo: list[Page] = []
-    for page in page_list:
-        inputs[page.path] = _sha(f"{prints}\n{page!r}".encode())
-        old = previous.get(page.path)
-        if old and old.get("inputs") == inputs[page.path] and _kept(out, page.path, old, known):
-            kept.add(page.path)
-        else:
-            todo.append(page)
-    for page, html in zip(todo, _render_all(todo, templates, jobs, progress), strict=True):
-        files[page.path] = html.encode("utf-8")
+    rendered = 0
+    plan = units.units(data)
+    total, done = sum(units.weight(u) for u in plan), 0
+    for unit, results in zip(plan, units.run(job, _workers(jobs, data)), strict=True):
+        done += units.weight(unit)
+        for path, digest, html in results:
+            inputs[path] = digest
+            if html is None:
+                kept.add(path)
+            else:
+                files[path] = html
+                rendered += 1
+        if progress is not None:
+            progress(done, total)
+    last = overview.search_page(data, entries)
+    inputs[last.path] = units.digest(prints, last)
+    if valid(last.path, inputs[last.path]):
+        kept.add(last.path)
+    else:
+        files[last.path] = render(environment(templates), last).encode("utf-8")
+        rendered += 1
+    page_count = len(inputs)
     files.update(search_files)
     for name, content in static_files(templates).items():
         files[f"static/{name}"] = content
@@ -362,7 +368,7 @@ def _build(
         "format": MANIFEST_FORMAT,
         "generator": "claimcheck",
         "files": entry,
-        "pages": len(page_list),
+        "pages": page_count,
         "drafts_excluded": data.drafts_excluded,
     }
     if build_inputs is not None:
@@ -373,8 +379,8 @@ def _build(
         written=written,
         unchanged=tuple(sorted(kept)),
         removed=removed,
-        rendered=len(todo),
-        pages=len(page_list),
+        rendered=rendered,
+        pages=page_count,
         drafts_excluded=data.drafts_excluded,
         elapsed=0.0,
     )
