@@ -14,8 +14,9 @@
   part, a map, a search shard) has them all in its context, so it is rebuilt when any of them
   changes. The new folder starts as hard links to the previous site and only files whose content
   changed are written, so unchanged files keep their inode and mtime.
-* **Parallel**: above :data:`PARALLEL_THRESHOLD` pages to render, on :data:`MIN_PARALLEL_CORES` cores or more,
-  pages are rendered in worker processes.
+* **Parallel**: above :data:`PARALLEL_THRESHOLD` records, on :data:`MIN_PARALLEL_CORES` cores or more
+  (where ``fork`` is available), pages are built and rendered in worker processes forked after the
+  analysis (:mod:`claimcheck.render.site.units`).
 """
 
 from __future__ import annotations
@@ -54,11 +55,12 @@ Progress = Callable[[int, int], None]
 
 MANIFEST = ".claimcheck-build.json"
 MANIFEST_FORMAT = 1
-#: Render in worker processes when more pages than this need rendering (and ``jobs`` is not given)...
+#: Build pages in forked workers when the site has more records than this (and ``jobs`` is not given)...
 PARALLEL_THRESHOLD = 500
-#: ...and the machine has at least this many cores. Sending contexts to workers and pages back
-#: costs about 40% of rendering them in-process (measured on 3,300 pages), so two workers lose.
-MIN_PARALLEL_CORES = 4
+#: ...and the machine has at least this many cores. Forked workers inherit the corpus and its analysis
+#: and send back only HTML: two of them built the 10k site in 86 s against 136 s in one process, on a
+#: shared, loaded 2-core machine (spawned workers, which were sent every context, lost on two cores).
+MIN_PARALLEL_CORES = 2
 
 
 @attrs.define(frozen=True, kw_only=True)
@@ -180,9 +182,9 @@ def build_site(
     """Build the static site of ``corpus`` into ``out_dir`` (see the module for how) and say what changed.
 
     ``templates`` is a folder of templates (and ``static/`` assets) overriding the built-in ones file
-    by file; drafts are left out unless ``include_drafts``; ``jobs`` sets the number of render
-    processes (default: all cores above :data:`PARALLEL_THRESHOLD` pages on 4 cores or more, else in-process);
-    ``progress`` is called as pages are rendered, with the number done and the number to do; ``base_url`` (where the site will be published)
+    by file; drafts are left out unless ``include_drafts``; ``jobs`` sets the number of processes
+    building pages (default: all cores above :data:`PARALLEL_THRESHOLD` records on 2 cores or more, else in-process);
+    ``progress`` is called as pages are built, with the work done and the work in all (in records); ``base_url`` (where the site will be published)
     makes the ClaimReview ``url`` and each page's canonical URL absolute; ``audience`` is ``reader``
     (the published site) or ``editor`` (adds the balance findings, with what to do and where);
     ``date`` is the publication date the pages show (see :func:`site_date`). Raises :class:`OutputError` when the site cannot be
