@@ -729,7 +729,7 @@ def test_progress_bar_goes_to_stderr(monkeypatch: pytest.MonkeyPatch, synthetic:
 def test_parallel_rendering_is_chosen_by_size_and_cores(
     monkeypatch: pytest.MonkeyPatch, synthetic: claimcheck.Corpus, tmp_path: Path
 ) -> None:
-    """Forked workers are used above the record threshold on two cores or more, never on one; the site is the same."""
+    """Forked workers are used above the record threshold on four cores or more, never on two; the site is the same."""
     from claimcheck.render.site import build, units
 
     pools: list[int] = []
@@ -751,13 +751,13 @@ def test_parallel_rendering_is_chosen_by_size_and_cores(
 
     monkeypatch.setattr(units, "pool", FakePool)
     monkeypatch.setattr(build, "PARALLEL_THRESHOLD", 3)
-    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0})
-    build_site(synthetic, tmp_path / "one")
-    assert pools == []
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1})
     build_site(synthetic, tmp_path / "two")
-    assert pools == [2]
-    assert files_of(tmp_path / "one") == files_of(tmp_path / "two")
+    assert pools == []
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3})
+    build_site(synthetic, tmp_path / "four")
+    assert pools == [4]
+    assert files_of(tmp_path / "two") == files_of(tmp_path / "four")
 
 
 def test_an_interrupted_build_leaves_the_previous_site(

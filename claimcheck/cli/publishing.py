@@ -102,7 +102,7 @@ def brief(
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Processes building the pages, forked after the analysis (default: every core, with 2 or more cores and over 500 records; else one).",
+    help="Processes building the pages, forked after the analysis (default: every core, with 4 or more cores and over 500 records; else one).",
 )
 @click.option(
     "--base-url", default=None, help="Where the site will be published (https://...): ClaimReview urls and canonical links are absolute."

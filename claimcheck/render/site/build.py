@@ -58,9 +58,11 @@ MANIFEST_FORMAT = 1
 #: Build pages in forked workers when the site has more records than this (and ``jobs`` is not given)...
 PARALLEL_THRESHOLD = 500
 #: ...and the machine has at least this many cores. Forked workers inherit the corpus and its analysis
-#: and send back only HTML: two of them built the 10k site in 86 s against 136 s in one process, on a
-#: shared, loaded 2-core machine (spawned workers, which were sent every context, lost on two cores).
-MIN_PARALLEL_CORES = 2
+#: and send back only HTML; on a shared 2-core machine two of them built the 10k site in 86 s against
+#: 136 s in one process once, but in the suite's interleaved pairs the gain against Hugo was within the
+#: noise (0.23x against 0.26x) while the peak memory of the process tree rose from 400 to 572 MB, over
+#: the 500 MB target: so two cores stay in one process unless ``jobs`` says otherwise.
+MIN_PARALLEL_CORES = 4
 
 
 @attrs.define(frozen=True, kw_only=True)
@@ -183,7 +185,7 @@ def build_site(
 
     ``templates`` is a folder of templates (and ``static/`` assets) overriding the built-in ones file
     by file; drafts are left out unless ``include_drafts``; ``jobs`` sets the number of processes
-    building pages (default: all cores above :data:`PARALLEL_THRESHOLD` records on 2 cores or more, else in-process);
+    building pages (default: all cores above :data:`PARALLEL_THRESHOLD` records on 4 cores or more, else in-process);
     ``progress`` is called as pages are built, with the work done and the work in all (in records); ``base_url`` (where the site will be published)
     makes the ClaimReview ``url`` and each page's canonical URL absolute; ``audience`` is ``reader``
     (the published site) or ``editor`` (adds the balance findings, with what to do and where);
