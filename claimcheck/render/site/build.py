@@ -314,6 +314,7 @@ def _build(
         old = previous.get(path)
         return old is not None and old.get("inputs") == digest and _kept(out, path, old, known)
 
+    data.drawings = state.drawings()
     job = units.Job(data=data, base_url=base_url, templates=templates, prints=prints, valid=valid)
     if data.claims:  # the plans and tables every claim page reads, computed once here rather than in each worker
         pages.claim_page(data, data.claims[min(data.claims)], base_url)
@@ -368,6 +369,8 @@ def _build(
         if seen is not None:
             stats[path] = (*seen, sha)
     state.record(out, stats)
+    if data.drawn:  # drawn in this process (forked workers' drawings are not sent back)
+        state.save_drawings(data.drawn)
     manifest: dict[str, object] = {
         "format": MANIFEST_FORMAT,
         "generator": "claimcheck",

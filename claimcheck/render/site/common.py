@@ -130,6 +130,10 @@ class SiteData:
             date=date.human() if date is not None else None,
         )
         self._summaries: dict[str, cx.ClaimSummary] = {}
+        #: Maps drawn by earlier builds, by the digest of what they were drawn from (``graph.drawing_key``): SVG and width.
+        self.drawings: dict[str, tuple[str, int]] = {}
+        #: The maps this build drew or reused, to be kept for the next.
+        self.drawn: dict[str, tuple[str, int]] = {}
 
     @property
     def editor(self) -> bool:

@@ -1,4 +1,5 @@
-"""The build state kept outside the site: each file's size, modification time and sha256, by site.
+"""The build state kept outside the site: each file's size, modification time and sha256, by site, and
+the maps last drawn, by the digest of what they were drawn from.
 
 The site's own manifest (``.claimcheck-build.json``) says what each file was built from and what it
 holds, and is part of the published, byte-for-byte deterministic output, so it cannot hold file
@@ -25,6 +26,9 @@ Recorded = tuple[int, int, str]
 _SCHEMA = "CREATE TABLE IF NOT EXISTS files (site TEXT NOT NULL, path TEXT NOT NULL, size INTEGER, mtime INTEGER, sha256 TEXT, PRIMARY KEY (site, path))"
 
 
+_MAPS = "CREATE TABLE IF NOT EXISTS maps (digest TEXT PRIMARY KEY, svg TEXT NOT NULL, width INTEGER NOT NULL)"
+
+
 def store_path() -> Path | None:
     """Where the store lives: in ``$CLAIMCHECK_CACHE`` when it is set, else beside the parse cache under
     ``$XDG_CACHE_HOME/claimcheck``; ``None`` when claimcheck's cache is off."""
@@ -48,6 +52,7 @@ def _connect() -> Iterator[sqlite3.Connection | None]:
         return
     try:
         db.execute(_SCHEMA)
+        db.execute(_MAPS)
         yield db
     finally:
         db.close()
@@ -87,3 +92,27 @@ def record(site: Path, files: Mapping[str, Recorded]) -> None:
                 "INSERT INTO files (site, path, size, mtime, sha256) VALUES (?, ?, ?, ?, ?)",
                 ((os.fspath(site), path, *entry) for path, entry in files.items()),
             )
+
+
+def drawings() -> dict[str, tuple[str, int]]:
+    """The maps drawn by the last build that drew any, by the digest of what each was drawn from (SVG, width).
+
+    Laying a map out is the costliest part of its page; a map whose boxes and edges are unchanged is
+    the same drawing, so a rebuild takes it from here."""
+    try:
+        with _connect() as db:
+            if db is None:
+                return {}
+            return {digest: (svg, width) for digest, svg, width in db.execute("SELECT digest, svg, width FROM maps")}
+    except sqlite3.Error:
+        return {}
+
+
+def save_drawings(drawn: Mapping[str, tuple[str, int]]) -> None:
+    """Keep exactly ``drawn`` (the maps of the build just made), for the next build."""
+    with contextlib.suppress(sqlite3.Error), _connect() as db:
+        if db is None:
+            return
+        with db:
+            db.execute("DELETE FROM maps")
+            db.executemany("INSERT INTO maps (digest, svg, width) VALUES (?, ?, ?)", ((k, svg, w) for k, (svg, w) in drawn.items()))
