@@ -26,8 +26,13 @@ STEPS = (
     ("hugo", "Hugo build, same pages", "pages"),
     ("iofloor", "I/O floor, same files", "pages"),
 )
-TARGET_SIZE = 100_000
+MB = 1_000_000
 GB = 1_000_000_000
+#: The issue's targets on 2 cores, whole process, by corpus size: a size below 10k is judged on 10k's.
+TARGETS: dict[int, dict[str, float]] = {
+    10_000: {"hugo": 1.5, "edit": 1.0, "warm": 0.5, "records": 50_000, "check": 1.0, "memory": 500 * MB},
+    100_000: {"hugo": 1.5, "edit": 2.0, "warm": 1.5, "records": 50_000, "check": 5.0, "memory": GB},
+}
 
 
 def count_pages(folder: Path) -> tuple[int, int]:
@@ -105,15 +110,27 @@ def pages_per_s(steps: dict[str, Any], step: str, mode: str = "process") -> floa
     return n / s if s and n else None
 
 
-def compared(step: str, steps: dict[str, Any], mode: str) -> str:
+def hugo_ratio(run: dict[str, Any]) -> float | None:
+    """claimcheck's full build pages/s ÷ Hugo's: the median of the interleaved pairs' ratios, else
+    (a run without pairs) the ratio of the two medians."""
+    pairs = run.get("pairs") or []
+    if pairs:
+        return statistics.median(p["ratio"] for p in pairs)
+    mine, hugo = pages_per_s(run["steps"], "build"), pages_per_s(run["steps"], "hugo")
+    return mine / hugo if mine and hugo else None
+
+
+def compared(step: str, run: dict[str, Any], mode: str) -> str:
     """The ratios column: claimcheck ÷ Hugo and ÷ the I/O floor (pages/s), counts of changed pages."""
+    steps = run["steps"]
     parts = []
     if step in ("build", "hugo"):
         mine = pages_per_s(steps, step, mode)
-        hugo = pages_per_s(steps, "hugo")
         floor = pages_per_s(steps, "iofloor")
-        if mine and hugo and step == "build":
-            parts.append(f"{mine / hugo:.2f}× Hugo")
+        ratio = hugo_ratio(run)
+        if ratio and step == "build" and mode == "process":
+            pairs = len(run.get("pairs") or [])
+            parts.append(f"{ratio:.2f}× Hugo" + (f" (median of {pairs} interleaved pairs)" if pairs else ""))
         if mine and floor:
             parts.append(f"{mine / floor:.3f}× I/O floor")
     if step in ("warm", "edit"):
@@ -148,59 +165,101 @@ def size_table(size: int, run: dict[str, Any]) -> list[str]:
             s = median(runs)
             n = units(key, unit, info, runs)
             cells += [secs(s), rate(n, s, unit), mb(peak(runs))]
-        notes = [x for x in (compared(key, steps, "process") or compared(key, steps, "inproc"), *d["notes"]) if x]
+        notes = [x for x in (compared(key, run, "process") or compared(key, run, "inproc"), *d["notes"]) if x]
         cells.append("; ".join(notes).replace("|", "\\|") or "")
         lines.append("| " + " | ".join(cells) + " |")
-    return [*lines, ""]
+    return [*lines, "", *sites_side_by_side(info), *pair_table(run)]
+
+
+def sites_side_by_side(info: dict[str, Any]) -> list[str]:
+    """The two sites' page counts and total page weight (HTML), side by side."""
+    if not info.get("site_pages") and not info.get("hugo_pages"):
+        return []
+
+    def cells(pages: int | None, nbytes: int | None) -> list[str]:
+        if not pages:
+            return ["-", "-", "-"]
+        return [f"{pages:,}", f"{(nbytes or 0) / MB:,.1f}", f"{(nbytes or 0) / pages / 1000:,.1f}"]
+
+    mine = cells(info.get("site_pages"), info.get("site_bytes"))
+    hugo = cells(info.get("hugo_pages"), info.get("hugo_bytes"))
+    rows = ["| | claimcheck | Hugo |", "|---|--:|--:|"]
+    for i, label in enumerate(("HTML pages", "total page weight, MB", "average page, kB")):
+        rows.append(f"| {label} | {mine[i]} | {hugo[i]} |")
+    return [*rows, ""]
+
+
+def pair_table(run: dict[str, Any]) -> list[str]:
+    """Each interleaved pair: claimcheck's full build, Hugo's build just after it, and the ratio of pages/s."""
+    pairs = run.get("pairs") or []
+    if not pairs:
+        return []
+    rows = ["| pair | claimcheck build s | Hugo build s | claimcheck ÷ Hugo, pages/s |", "|--:|--:|--:|--:|"]
+    rows += [f"| {i} | {secs(p['claimcheck'])} | {secs(p['hugo'])} | {p['ratio']:.2f}× |" for i, p in enumerate(pairs, 1)]
+    rows.append(f"| median | | | {statistics.median(p['ratio'] for p in pairs):.2f}× |")
+    return [*rows, ""]
+
+
+def target_set(size: int) -> tuple[int, dict[str, float]]:
+    """The targets a run at ``size`` is judged on: those of the smallest target size at or above it (else the largest)."""
+    at = min((t for t in TARGETS if t >= size), default=max(TARGETS))
+    return at, TARGETS[at]
 
 
 def targets(size: int, run: dict[str, Any]) -> list[str]:
-    """The issue's targets, judged on the whole-process figures at ``size``."""
+    """The issue's targets (2 cores, whole process), judged on the whole-process figures at ``size``."""
     info, steps = run["info"], run["steps"]
+    at, want = target_set(size)
     lines = [f"## Targets ({size:,} claims, whole process)", ""]
-    if size != TARGET_SIZE:
-        lines += [f"The targets are set for {TARGET_SIZE:,} claims; at {size:,} they are shown for information.", ""]
+    if at != size:
+        lines += [f"Judged on the targets set for {at:,} claims.", ""]
     lines += ["| target | wanted | measured | result |", "|---|---|---|---|"]
 
     def row(name: str, wanted: str, value: float | None, shown: str, ok: bool | None) -> None:
         verdict = "n/a" if value is None or ok is None else "PASS" if ok else "FAIL"
         lines.append(f"| {name} | {wanted} | {shown if value is not None else 'not measured'} | {verdict} |")
 
-    for key, label in (("load", "load + validate, cold parse cache"), ("load_warm", "load + validate, warm parse cache")):
-        load_s = median(steps[key]["process"])
-        load_rate = info["records"] / load_s if load_s else None
-        row(label, "≥ 50,000 records/s", load_rate, f"{load_rate or 0:,.0f} records/s", load_rate is not None and load_rate >= 50_000)
-    mine, hugo = pages_per_s(steps, "build"), pages_per_s(steps, "hugo")
-    ratio = mine / hugo if mine and hugo else None
+    ratio = hugo_ratio(run)
+    pairs = len(run.get("pairs") or [])
+    how = f", median of {pairs} interleaved pairs" if pairs else ""
     row(
         "full site build",
-        "≥ 1.0× Hugo's pages/s",
+        f"≥ {want['hugo']:.1f}× Hugo's pages/s",
         ratio,
-        f"{ratio or 0:.2f}× ({mine or 0:,.0f} vs {hugo or 0:,.0f} pages/s)",
-        ratio is not None and ratio >= 1.0,
+        f"{ratio or 0:.2f}×{how}",
+        ratio is not None and ratio >= want["hugo"],
     )
-    warm = median(steps["warm"]["process"])
-    row("warm rebuild, nothing changed", "≤ 2 s", warm, f"{secs(warm)} s", warm is not None and warm <= 2.0)
     edit = median(steps["edit"]["process"])
-    full, pages = median(steps["build"]["process"]), median(steps["build"]["process"], "pages")
     changed = median(steps["edit"]["process"], "changed")
-    allowance = 1.0 + changed * full / pages if full and pages and changed is not None else None
-    shown = f"{secs(edit)} s for {changed or 0:,.0f} changed pages (allowed {secs(allowance)} s)"
+    shown = f"{secs(edit)} s ({changed or 0:,.0f} files changed)"
+    row("rebuild after one edited claim", f"≤ {want['edit']:g} s", edit, shown, edit is not None and edit <= want["edit"])
+    warm = median(steps["warm"]["process"])
+    row("rebuild, nothing changed", f"≤ {want['warm']:g} s", warm, f"{secs(warm)} s", warm is not None and warm <= want["warm"])
+    load_s = median(steps["load_warm"]["process"])
+    load_rate = info["records"] / load_s if load_s else None
     row(
-        "rebuild after one edited claim",
-        "≤ 1 s + its dependent pages at the full build's s/page",
-        edit,
-        shown,
-        edit is not None and allowance is not None and edit <= allowance,
+        "validate, warm parse cache",
+        f"≥ {want['records']:,.0f} records/s",
+        load_rate,
+        f"{load_rate or 0:,.0f} records/s",
+        load_rate is not None and load_rate >= want["records"],
     )
+    check = median(steps["check"]["process"])
+    row("check (balance)", f"≤ {want['check']:g} s", check, f"{secs(check)} s", check is not None and check <= want["check"])
     peaks = [
         p
-        for key in ("load", "check", "build", "warm", "edit", "brief", "sqlite")
+        for key in ("load", "load_warm", "check", "build", "warm", "edit", "brief", "sqlite")
         for mode in ("process", "inproc")
         if (p := peak(steps[key][mode]))
     ]
     top = max(peaks) if peaks else None
-    row("peak memory, any claimcheck step", "≤ 1 GB", top, f"{mb(top)} MB", top is not None and top <= GB)
+    row(
+        "peak memory, any claimcheck step",
+        f"≤ {mb(int(want['memory']))} MB",
+        top,
+        f"{mb(top)} MB",
+        top is not None and top <= want["memory"],
+    )
     return [*lines, ""]
 
 
@@ -220,7 +279,6 @@ def markdown(meta: dict[str, Any], runs: dict[int, dict[str, Any]]) -> str:
     lines.append("")
     for size, run in runs.items():
         lines += size_table(size, run)
-    if runs:
-        size = TARGET_SIZE if TARGET_SIZE in runs else max(runs)
-        lines += targets(size, runs[size])
+    for size, run in runs.items():
+        lines += targets(size, run)
     return "\n".join(lines).rstrip() + "\n"

@@ -7,7 +7,9 @@ times each: load + validate, check, a full site build, a warm rebuild with nothi
 after one claim's text is edited, the brief and the SQLite export, each both as a whole process (the
 ``claimcheck`` command) and in-process (the library call alone, in a fresh Python process, see
 ``steps.py``); beside them Hugo building the same pages from the same corpus (``hugo.py``) and the I/O
-floor (plain Python writing as many files of the same average size). The Markdown table (medians,
+floor (plain Python writing as many files of the same average size). The full build and Hugo's run
+as interleaved pairs (claimcheck, Hugo, claimcheck, Hugo...; ``--pairs``, at least 3) and the
+comparison is the median of the per-pair ratios of pages/s. The Markdown table (medians,
 rates, peak memory, ratios to Hugo and to the I/O floor, and the issue's targets passed or failed) is
 printed and written to ``benchmarks/results/<label>.md`` with the raw figures in ``<label>.json``.
 See ``benchmarks/README.md``.
@@ -104,6 +106,7 @@ class Bench:
         self.data: dict[str, Any] = {k: {"process": [], "inproc": [], "notes": []} for k, _, _ in STEPS}
         self.info: dict[str, Any] = {"claims": size}
         self.given_up: set[tuple[str, str]] = set()
+        self.pairs: list[dict[str, float]] = []  # interleaved (claimcheck full build, Hugo build) pairs
         chosen = {k.strip() for k in (args.steps or "").split(",") if k.strip()}
         self.wanted = chosen or {k for k, _, _ in STEPS}
         for key in {k for k, _, _ in STEPS} - self.wanted:
@@ -223,11 +226,38 @@ class Bench:
                 self.worker("brief", "brief", corpus=root, out=brief)
             if "sqlite" in self.wanted:
                 self.sqlite(root, out / "claims.sqlite")
-            if "hugo" in self.wanted:
+            if "hugo" in self.wanted and not self.paired():
                 self.hugo(root)
             if "iofloor" in self.wanted:
                 self.iofloor()
-        return {"info": self.info, "steps": self.data}
+        while self.paired() and len(self.pairs) < self.args.pairs:  # top up to --pairs interleaved pairs
+            log(f"{self.size:,} claims, pair {len(self.pairs) + 1}/{self.args.pairs}")
+            before = len(self.pairs)
+            self.pair(root, self.work / "site-pair")
+            if len(self.pairs) == before:  # a build or Hugo failed or timed out: its note says why
+                break
+        return {"info": self.info, "steps": self.data, "pairs": self.pairs}
+
+    def paired(self) -> bool:
+        """Whether claimcheck's full build and Hugo's are run as interleaved pairs (both wanted, Hugo there)."""
+        return {"build", "hugo"} <= self.wanted and shutil.which("hugo") is not None and not self.args.no_hugo
+
+    def pair(self, root: Path, site: Path) -> dict[str, Any] | None:
+        """One pair: claimcheck's full build from nothing, then at once Hugo's build of the same pages, so
+        both see the same load on a shared machine; their ratio of pages/s is kept per pair."""
+        wipe(site)
+        self.clean_state(root)
+        full = self.build("build", root, site, "process")
+        if full is None:
+            return None
+        full["pages"], full["bytes"] = report.count_pages(site)
+        self.info.setdefault("site_pages", full["pages"])
+        self.info.setdefault("site_bytes", full["bytes"])
+        hugo = self.hugo(root)
+        if hugo is not None and full["seconds"] and hugo["seconds"]:
+            mine, theirs = full["pages"] / full["seconds"], hugo["pages"] / hugo["seconds"]
+            self.pairs.append({"claimcheck": full["seconds"], "hugo": hugo["seconds"], "ratio": mine / theirs})
+        return full
 
     def build(self, step: str, root: Path, site: Path, mode: str) -> dict[str, Any] | None:
         """One site build, measured as ``step`` (the full build, or a rebuild)."""
@@ -242,15 +272,18 @@ class Bench:
     def site(self, root: Path, mode: str, r: int) -> None:
         """Full build from nothing, warm rebuild, and rebuild after editing one claim, in ``mode``."""
         site = self.work / f"site-{mode}"
-        wipe(site)
-        self.clean_state(root)
-        full = self.build("build", root, site, mode)
+        if mode == "process" and self.paired():
+            full = self.pair(root, site)
+        else:
+            wipe(site)
+            self.clean_state(root)
+            full = self.build("build", root, site, mode)
+            if full is not None:
+                full["pages"], full["bytes"] = report.count_pages(site)
+                self.info.setdefault("site_pages", full["pages"])
+                self.info.setdefault("site_bytes", full["bytes"])
         if full is None:
             return
-        pages, nbytes = report.count_pages(site)
-        full.update(pages=pages, bytes=nbytes)
-        self.info.setdefault("site_pages", pages)
-        self.info.setdefault("site_bytes", nbytes)
         before = report.snapshot(site)
         warm = self.build("warm", root, site, mode)
         if warm is None:
@@ -280,11 +313,11 @@ class Bench:
         wipe(db)
         self.worker("sqlite", "sqlite", corpus=root, out=db)
 
-    def hugo(self, root: Path) -> None:
+    def hugo(self, root: Path) -> dict[str, Any] | None:
         exe = shutil.which("hugo")
         if exe is None or self.args.no_hugo:
             self.note("hugo", "Hugo is not installed (apt-get install hugo)" if exe is None else "skipped (--no-hugo)")
-            return
+            return None
         hsite = self.work / f"hugo-{root.name}"
         if not (hsite / ".converted").exists():
             wipe(hsite)
@@ -300,6 +333,7 @@ class Bench:
             self.info.setdefault("hugo_pages", result["pages"])
             self.info.setdefault("hugo_bytes", result["bytes"])
         wipe(public)
+        return result
 
     def iofloor(self) -> None:
         pages = self.info.get("site_pages") or self.info.get("hugo_pages")
@@ -385,6 +419,9 @@ def main(argv: list[str] | None = None) -> int:
         "--work-dir", type=Path, default=Path(tempfile.gettempdir()) / "claimcheck-bench", help="corpora (kept for reuse) and outputs"
     )
     p.add_argument("--no-hugo", action="store_true", help="leave out the Hugo build")
+    p.add_argument(
+        "--pairs", type=int, default=3, help="interleaved pairs (claimcheck full build, then Hugo) at least, whatever --repeat (default 3)"
+    )
     keys = ",".join(k for k, _, _ in STEPS)
     p.add_argument("--steps", default=None, help=f"only these steps, comma-separated ({keys}; default: all)")
     p.add_argument("--timeout", type=float, default=3600.0, help="seconds before one process is killed (default 3600)")

@@ -8,7 +8,7 @@ import json
 import os
 import re
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -721,24 +721,24 @@ def test_progress_bar_goes_to_stderr(monkeypatch: pytest.MonkeyPatch, synthetic:
     result = CliRunner().invoke(main, ["build", str(synthetic.root), "-o", str(tmp_path / "site"), "--progress"], catch_exceptions=False)
     assert result.exit_code == 0
     assert seen
-    assert seen[0]["label"] == "Rendering pages"
-    assert seen[0]["length"] == len(list((tmp_path / "site").rglob("*.html")))
+    assert seen[0]["label"] == "Building pages"
+    shown = claimcheck.load(synthetic.root).view(include_drafts=False)  # the published claims, every source and document
+    assert seen[0]["length"] == len(shown.claims) + len(shown.sources) + len(shown.documents) + 4  # and four groups of overview pages
 
 
 def test_parallel_rendering_is_chosen_by_size_and_cores(
     monkeypatch: pytest.MonkeyPatch, synthetic: claimcheck.Corpus, tmp_path: Path
 ) -> None:
-    """Worker processes are used above the page threshold on four cores or more, never on two."""
-    from claimcheck.render.site import build, render
+    """Forked workers are used above the record threshold on four cores or more, never on two; the site is the same."""
+    from claimcheck.render.site import build, units
 
     pools: list[int] = []
 
     class FakePool:
-        """Records its size and renders in-process."""
+        """Records its size and builds in-process."""
 
-        def __init__(self, max_workers: int, **_: Any) -> None:
-            pools.append(max_workers)
-            render.init_worker(None)
+        def __init__(self, workers: int) -> None:
+            pools.append(workers)
 
         def __enter__(self) -> FakePool:
             return self
@@ -746,15 +746,15 @@ def test_parallel_rendering_is_chosen_by_size_and_cores(
         def __exit__(self, *_: object) -> None:
             return None
 
-        def map(self, fn: Callable[[Any], str], items: list[Any], chunksize: int = 1) -> list[str]:
-            return [fn(i) for i in items]
+        def imap(self, fn: Callable[[Any], Any], items: list[Any]) -> Iterator[Any]:
+            return (fn(i) for i in items)
 
-    monkeypatch.setattr(build, "ProcessPoolExecutor", FakePool)
+    monkeypatch.setattr(units, "pool", FakePool)
     monkeypatch.setattr(build, "PARALLEL_THRESHOLD", 3)
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1})
     build_site(synthetic, tmp_path / "two")
     assert pools == []
-    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3})
     build_site(synthetic, tmp_path / "four")
     assert pools == [4]
     assert files_of(tmp_path / "two") == files_of(tmp_path / "four")

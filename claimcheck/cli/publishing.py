@@ -102,7 +102,7 @@ def brief(
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Render processes (default: every core, with 4 or more cores and over 500 pages to render; else one).",
+    help="Processes building the pages, forked after the analysis (default: every core, with 4 or more cores and over 500 records; else one).",
 )
 @click.option(
     "--base-url", default=None, help="Where the site will be published (https://...): ClaimReview urls and canonical links are absolute."
@@ -190,7 +190,7 @@ class _ProgressBar:
         if not self.show:
             return
         if self.bar is None:
-            self.bar = click.progressbar(length=total, label="Rendering pages", file=sys.stderr)
+            self.bar = click.progressbar(length=total, label="Building pages", file=sys.stderr)
             self.bar.__enter__()
         self.bar.update(done - self.done)  # type: ignore[attr-defined]  # click types its bar privately
         self.done = done

@@ -6,12 +6,17 @@
   second build into the same folder.
 * **Deterministic**: same corpus, templates and version → byte-identical files (no timestamps,
   everything sorted).
-* **Incremental**: ``.claimcheck-build.json`` in the site records, for every file, the sha256 of its
-  inputs (page context and templates) and of its content. A page whose inputs are unchanged is not
-  rendered again; the new folder starts as hard links to the previous site and only files whose
-  content changed are written, so unchanged files keep their inode and mtime.
-* **Parallel**: above :data:`PARALLEL_THRESHOLD` pages to render, on :data:`MIN_PARALLEL_CORES` cores or more,
-  pages are rendered in worker processes.
+* **Incremental**: ``.claimcheck-build.json`` in the site is the build state: for every file, the
+  sha256 of its inputs (the page's whole context, which holds every record and figure the page
+  shows, with the templates, the version and the code), of its content, and its size and
+  modification time. A page whose inputs are unchanged and whose file is the one recorded is not
+  rendered, written or even read again; a page that lists many records (an index page, a timeline
+  part, a map, a search shard) has them all in its context, so it is rebuilt when any of them
+  changes. The new folder starts as hard links to the previous site and only files whose content
+  changed are written, so unchanged files keep their inode and mtime.
+* **Parallel**: above :data:`PARALLEL_THRESHOLD` records, on :data:`MIN_PARALLEL_CORES` cores or more
+  (where ``fork`` is available), pages are built and rendered in worker processes forked after the
+  analysis (:mod:`claimcheck.render.site.units`).
 """
 
 from __future__ import annotations
@@ -20,13 +25,11 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -39,23 +42,26 @@ from claimcheck.core.outputs import refuse_corpus_output, resolve_output, shown_
 from claimcheck.core.version import code_fingerprint
 from claimcheck.model.corpus import Corpus
 from claimcheck.publish.urls import check_base_url
-from claimcheck.render.site import overview, pages, search
+from claimcheck.render.site import overview, pages, search, state, units
 from claimcheck.render.site.common import SiteData
 from claimcheck.render.site.context import Page
 from claimcheck.render.site.lock import build_lock
 from claimcheck.render.site.paths import inside
-from claimcheck.render.site.render import environment, fingerprint, init_worker, render, render_in_worker, static_files
+from claimcheck.render.site.render import environment, fingerprint, render, static_files
 from claimcheck.render.templates import TemplateFailure
 
-#: Called as pages are rendered: (pages done, pages to render).
+#: Called as pages are built: (work done, work in all), counted in records (a claim, a source or a document), each overview page group counting one.
 Progress = Callable[[int, int], None]
 
 MANIFEST = ".claimcheck-build.json"
 MANIFEST_FORMAT = 1
-#: Render in worker processes when more pages than this need rendering (and ``jobs`` is not given)...
+#: Build pages in forked workers when the site has more records than this (and ``jobs`` is not given)...
 PARALLEL_THRESHOLD = 500
-#: ...and the machine has at least this many cores. Sending contexts to workers and pages back
-#: costs about 40% of rendering them in-process (measured on 3,300 pages), so two workers lose.
+#: ...and the machine has at least this many cores. Forked workers inherit the corpus and its analysis
+#: and send back only HTML; on a shared 2-core machine two of them built the 10k site in 86 s against
+#: 136 s in one process once, but in the suite's interleaved pairs the gain against Hugo was within the
+#: noise (0.23x against 0.26x) while the peak memory of the process tree rose from 400 to 572 MB, over
+#: the 500 MB target: so two cores stay in one process unless ``jobs`` says otherwise.
 MIN_PARALLEL_CORES = 4
 
 
@@ -108,7 +114,7 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _read_manifest(out_dir: Path) -> dict[str, dict[str, str]]:
+def _read_manifest(out_dir: Path) -> dict[str, dict[str, object]]:
     try:
         doc = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -130,34 +136,27 @@ def check_target(out_dir: Path, corpus: Corpus) -> None:
     refuse_corpus_output(out_dir, [corpus], what="the site")
 
 
-def _render_all(todo: list[Page], templates: str | None, jobs: int | None, progress: Progress | None) -> Iterator[str]:
-    cores = os.cpu_count() or 1
-    workers = jobs if jobs is not None else (cores if cores >= MIN_PARALLEL_CORES and len(todo) > PARALLEL_THRESHOLD else 1)
-    if workers <= 1 or len(todo) < 2:
-        env = environment(templates)
-        rendered: Iterator[str] = (render(env, page) for page in todo)
-        for done, html in enumerate(rendered, 1):
-            yield html
-            if progress is not None:
-                progress(done, len(todo))
-        return
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init_worker, initargs=(templates,)) as pool:
-        for done, html in enumerate(pool.map(render_in_worker, todo, chunksize=max(1, len(todo) // (workers * 8))), 1):
-            yield html
-            if progress is not None:
-                progress(done, len(todo))
+def _workers(jobs: int | None, data: SiteData) -> int:
+    """How many processes build and render the pages: ``jobs`` when given, else every core on
+    :data:`MIN_PARALLEL_CORES` or more above :data:`PARALLEL_THRESHOLD` records, else this one."""
+    if jobs is not None:
+        return max(1, jobs)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    records = len(data.claims) + len(data.corpus.sources) + len(data.corpus.documents)
+    return cores if cores >= MIN_PARALLEL_CORES and records > PARALLEL_THRESHOLD else 1
 
 
 def _link_tree(src: Path, dst: Path) -> None:
     """Fill ``dst`` with hard links to every file of ``src`` (copies, mtimes kept, where links fail)."""
-    for dirpath, dirnames, filenames in os.walk(src):
+    top = os.fspath(src)
+    for dirpath, dirnames, filenames in os.walk(top):
         dirnames.sort()
-        rel = Path(dirpath).relative_to(src)
-        (dst / rel).mkdir(parents=True, exist_ok=True)
+        rel = os.path.relpath(dirpath, top)
+        into = os.path.join(dst, rel) if rel != "." else os.fspath(dst)
+        os.makedirs(into, exist_ok=True)
         for name in sorted(filenames):
-            s, d = Path(dirpath, name), dst / rel / name
-            if s.is_symlink():
+            s, d = os.path.join(dirpath, name), os.path.join(into, name)
+            if os.path.islink(s):
                 continue
             try:
                 os.link(s, d)
@@ -185,9 +184,9 @@ def build_site(
     """Build the static site of ``corpus`` into ``out_dir`` (see the module for how) and say what changed.
 
     ``templates`` is a folder of templates (and ``static/`` assets) overriding the built-in ones file
-    by file; drafts are left out unless ``include_drafts``; ``jobs`` sets the number of render
-    processes (default: all cores above :data:`PARALLEL_THRESHOLD` pages on 4 cores or more, else in-process);
-    ``progress`` is called as pages are rendered, with the number done and the number to do; ``base_url`` (where the site will be published)
+    by file; drafts are left out unless ``include_drafts``; ``jobs`` sets the number of processes
+    building pages (default: all cores above :data:`PARALLEL_THRESHOLD` records on 4 cores or more, else in-process);
+    ``progress`` is called as pages are built, with the work done and the work in all (in records); ``base_url`` (where the site will be published)
     makes the ClaimReview ``url`` and each page's canonical URL absolute; ``audience`` is ``reader``
     (the published site) or ``editor`` (adds the balance findings, with what to do and where);
     ``date`` is the publication date the pages show (see :func:`site_date`). Raises :class:`OutputError` when the site cannot be
@@ -265,6 +264,23 @@ def _unchanged_site(out: Path, inputs: str | None) -> BuildResult | None:
     )
 
 
+def _kept(out: Path, path: str, old: dict[str, object] | None, known: dict[str, state.Recorded]) -> bool:
+    """Whether the previous site's file at ``path`` holds what its manifest says: its size and modification
+    time are those the build state recorded with that digest, else (no state, or a file touched since)
+    its content hashes to it."""
+    if not old:
+        return False
+    where = os.path.join(out, path)
+    seen = known.get(path)
+    if seen is not None and seen[2] == old.get("sha256") and state.file_stat(where) == seen[:2]:
+        return True
+    try:
+        with open(where, "rb") as fh:
+            return _sha(fh.read()) == old.get("sha256")
+    except OSError:
+        return False
+
+
 def _build(
     data: SiteData,
     out: Path,
@@ -276,42 +292,80 @@ def _build(
     base_url: str | None,
     build_inputs: str | None = None,
 ) -> BuildResult:
+    """Build into ``tmp``, which becomes ``out``: a page whose context digest (with the templates and the
+    code) is the one the previous site's manifest records for it, and whose file is still that build's,
+    is neither rendered nor written nor read; the new folder starts as hard links to the previous site."""
     previous = _read_manifest(out) if out.is_dir() else {}
-    page_list = site_pages(data, base_url)
-    search_files, entries = search.files(data)
-    page_list.append(overview.search_page(data, entries))
-    prints = fingerprint(templates)
+    known = state.recorded(out) if previous else {}
+    search_files, entries = search.files(data)  # also fills the claim summaries every page shares, before any fork
+    prints = f"{fingerprint(templates)}\n{code_fingerprint()}"
 
+    def valid(path: str, digest: str) -> bool:
+        old = previous.get(path)
+        return old is not None and old.get("inputs") == digest and _kept(out, path, old, known)
+
+    data.drawings = state.drawings()
+    job = units.Job(data=data, base_url=base_url, templates=templates, prints=prints, valid=valid)
+    if data.claims:  # the plans and tables every claim page reads, computed once here rather than in each worker
+        pages.claim_page(data, data.claims[min(data.claims)], base_url)
     files: dict[str, bytes] = {}
     inputs: dict[str, str] = {}
-    todo: list[Page] = []
-    for page in page_list:
-        inputs[page.path] = _sha(f"{prints}\n{page!r}".encode())
-        old = previous.get(page.path)
-        if old and old.get("inputs") == inputs[page.path]:
-            with contextlib.suppress(OSError):
-                content = (out / page.path).read_bytes()
-                if _sha(content) == old.get("sha256"):
-                    files[page.path] = content
-                    continue
-        todo.append(page)
-    for page, html in zip(todo, _render_all(todo, templates, jobs, progress), strict=True):
-        files[page.path] = html.encode("utf-8")
+    kept: set[str] = set()  # the previous site's files, valid as they are
+    rendered = 0
+    plan = units.units(data)
+    total, done = sum(units.weight(u) for u in plan), 0
+    for unit, results in zip(plan, units.run(job, _workers(jobs, data)), strict=True):
+        done += units.weight(unit)
+        for path, digest, html in results:
+            inputs[path] = digest
+            if html is None:
+                kept.add(path)
+            else:
+                files[path] = html
+                rendered += 1
+        if progress is not None:
+            progress(done, total)
+    last = overview.search_page(data, entries)
+    inputs[last.path] = units.digest(prints, last)
+    if valid(last.path, inputs[last.path]):
+        kept.add(last.path)
+    else:
+        files[last.path] = render(environment(templates), last).encode("utf-8")
+        rendered += 1
+    page_count = len(inputs)
     files.update(search_files)
     for name, content in static_files(templates).items():
         files[f"static/{name}"] = content
-    for path, content in files.items():
-        inputs.setdefault(path, _sha(content))
+    shas = {path: _sha(content) for path, content in files.items()}
+    for path in files:
+        inputs.setdefault(path, shas[path])
+    for path in list(files):  # generated in full each time (search index, assets): kept when the same
+        old = previous.get(path)
+        if path not in kept and old and old.get("sha256") == shas[path] and _kept(out, path, old, known):
+            kept.add(path)
+            del files[path]
 
     if out.is_dir():
         _link_tree(out, tmp)
-    written, unchanged = _place(tmp, files)
-    removed = _prune(tmp, set(files))
+    written = _place(tmp, files)
+    every = kept | set(files)
+    removed = _prune(tmp, every)
+    entry: dict[str, dict[str, object]] = {}
+    stats: dict[str, state.Recorded] = {}
+    for path in sorted(every):
+        sha = str(previous[path]["sha256"]) if path in kept else shas[path]
+        entry[path] = {"inputs": inputs[path], "sha256": sha}
+        seen = state.file_stat(os.path.join(tmp, path))  # the same inode, and so the same times, once swapped in
+        if seen is not None:
+            stats[path] = (*seen, sha)
+    state.record(out, stats)
+    if data.drawn:  # drawn in this process (forked workers' drawings are not sent back)
+        state.save_drawings(data.drawn)
     manifest: dict[str, object] = {
         "format": MANIFEST_FORMAT,
         "generator": "claimcheck",
-        "files": {p: {"inputs": inputs[p], "sha256": _sha(files[p])} for p in sorted(files)},
-        "pages": len(page_list),
+        "files": entry,
+        "pages": page_count,
         "drafts_excluded": data.drafts_excluded,
     }
     if build_inputs is not None:
@@ -320,44 +374,61 @@ def _build(
     return BuildResult(
         out_dir=out,
         written=written,
-        unchanged=unchanged,
+        unchanged=tuple(sorted(kept)),
         removed=removed,
-        rendered=len(todo),
-        pages=len(page_list),
+        rendered=rendered,
+        pages=page_count,
         drafts_excluded=data.drafts_excluded,
         elapsed=0.0,
     )
 
 
-def _place(root: Path, files: dict[str, bytes]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _place(root: Path, files: dict[str, bytes]) -> tuple[str, ...]:
+    """Write ``files`` under ``root`` (which may hold hard links to the previous site: those are replaced,
+    never written through); a file already there with the same content is left alone."""
     written: list[str] = []
-    unchanged: list[str] = []
     resolved: dict[str, Path] = {}
     for path in sorted(files):
         target = inside(root, path, resolved)
         content = files[path]
         try:
-            same = target.is_file() and not target.is_symlink() and _sha(target.read_bytes()) == _sha(content)
+            with open(target, "xb") as fh:  # a new file in the build's own folder: nothing to replace
+                fh.write(content)
+            os.chmod(target, 0o644)
+            written.append(path)
+            continue
+        except FileExistsError:
+            pass
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open(target, "xb") as fh:
+                fh.write(content)
+            os.chmod(target, 0o644)
+            written.append(path)
+            continue
+        try:
+            same = not target.is_symlink() and _sha(target.read_bytes()) == _sha(content)
         except OSError:
             same = False
-        if same:
-            unchanged.append(path)
-        else:
+        if not same:
             atomic.write_bytes(target, content, durable=False)
             written.append(path)
-    return tuple(written), tuple(unchanged)
+    return tuple(written)
 
 
 def _prune(root: Path, keep: set[str]) -> tuple[str, ...]:
     """Remove files of the previous site that this build does not produce (a deleted claim's page)."""
     removed: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(root, topdown=False):
+    top = os.fspath(root)
+    for dirpath, dirnames, filenames in os.walk(top, topdown=False):
+        rel = os.path.relpath(dirpath, top)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
         for name in filenames:
-            rel = Path(dirpath, name).relative_to(root).as_posix()
-            if rel not in keep and rel != MANIFEST:
-                os.unlink(Path(dirpath, name))
-                removed.append(rel)
+            path = prefix + name
+            if path not in keep and path != MANIFEST:
+                os.unlink(os.path.join(dirpath, name))
+                removed.append(path)
         for name in dirnames:
             with contextlib.suppress(OSError):
-                Path(dirpath, name).rmdir()  # only when empty
+                os.rmdir(os.path.join(dirpath, name))  # only when empty
     return tuple(sorted(removed))

@@ -130,6 +130,10 @@ class SiteData:
             date=date.human() if date is not None else None,
         )
         self._summaries: dict[str, cx.ClaimSummary] = {}
+        #: Maps drawn by earlier builds, by the digest of what they were drawn from (``graph.drawing_key``): SVG and width.
+        self.drawings: dict[str, tuple[str, int]] = {}
+        #: The maps this build drew or reused, to be kept for the next.
+        self.drawn: dict[str, tuple[str, int]] = {}
 
     @property
     def editor(self) -> bool:
@@ -502,15 +506,17 @@ class SiteData:
         return plan.edges(self.relations, set(self.corpus.documents))
 
     @cached_property
-    def map_edges_of(self) -> dict[str, list[int]]:
-        """For each node of the maps, the positions in :attr:`map_edges` of the edges it ends (a map finds its
-        edges from its own boxes, not by scanning every edge of the site)."""
-        out: dict[str, list[int]] = {}
-        for i, (a, b, _) in enumerate(self.map_edges):
-            out.setdefault(a, []).append(i)
-            if b != a:
-                out.setdefault(b, []).append(i)
+    def map_edges_from(self) -> dict[str, list[int]]:
+        """The positions in :attr:`map_edges` of the edges leaving each node, so a map finds its own in its members' lists."""
+        out: dict[str, list[int]] = defaultdict(list)
+        for i, (a, _b, _rel) in enumerate(self.map_edges):
+            out[a].append(i)
         return out
+
+    @cached_property
+    def dispute_number(self) -> dict[str, int]:
+        """Each dispute's position in the balance report, by its id."""
+        return {d.id: i for i, d in enumerate(self.report.disputes)}
 
     @cached_property
     def map_plan(self) -> list[plan.Cluster]:

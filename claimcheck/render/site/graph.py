@@ -17,8 +17,12 @@ every time, and grandalf's x positions are rounded and then swept so that neighb
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import textwrap
 from collections import defaultdict
+from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -98,10 +102,10 @@ def _wrap(text: str, width: int, most: int) -> list[str]:
 
 def _boxes(data: SiteData, cluster: Cluster) -> dict[str, _Box]:
     side: dict[str, str] = {}
-    for d in data.report.disputes:
-        if d.id in cluster.disputes:
-            side.update(dict.fromkeys(d.assertion.claims, "asserting"))
-            side.update(dict.fromkeys(d.response.claims, "responding"))
+    for i in sorted(data.dispute_number[d] for d in cluster.disputes if d in data.dispute_number):  # in the report's order
+        d = data.report.disputes[i]
+        side.update(dict.fromkeys(d.assertion.claims, "asserting"))
+        side.update(dict.fromkeys(d.response.claims, "responding"))
     out = {}
     root = root_of(map_page(cluster.key))
     for key in cluster.members:
@@ -171,8 +175,41 @@ def draw(data: SiteData, cluster: Cluster) -> Drawing:
     """The map of one cluster: SVG, width and the relations in words."""
     boxes = _boxes(data, cluster)
     members = set(cluster.members)
-    mine = sorted({i for k in cluster.members for i in data.map_edges_of.get(k, ())})  # in the site's order, as before
-    edges = [(a, b, r) for a, b, r in (data.map_edges[i] for i in mine) if a in members and b in members and a != b]
+    at = data.map_edges_from
+    found = sorted({i for k in cluster.members for i in at.get(k, ())})  # the edges leaving a member, in the plan's order
+    edges = [(a, b, r) for a, b, r in (data.map_edges[i] for i in found) if b in members and a != b]
+    key = drawing_key(cluster, boxes, edges)
+    known = data.drawings.get(key)
+    if known is None:
+        known = _layout(cluster, boxes, edges)
+    data.drawn[key] = known
+    svg, width = known
+    relations = tuple(
+        cx.MapRelation(
+            by=_sentence_link(data, a) if not a.startswith("doc:") else data.document_link(a[4:]),
+            label=RELATION_LABELS.get(rel.type, words(rel.type)),
+            target=_sentence_link(data, b),
+            note=data.prose(rel.note),
+        )
+        for a, b, rel in edges
+    )
+    return Drawing(svg=Markup(svg), width=width, relations=relations)  # noqa: S704 - every piece of data in it passed through escape()
+
+
+@functools.cache
+def _layout_version() -> str:
+    """What besides its inputs shapes a drawing: this module's code and grandalf's version."""
+    return hashlib.sha256(Path(__file__).read_bytes() + metadata.version("grandalf").encode()).hexdigest()
+
+
+def drawing_key(cluster: Cluster, boxes: dict[str, _Box], edges: list[tuple[str, str, Relation]]) -> str:
+    """The digest of everything a map's drawing is made from: its boxes in order, its edges and their types, the code."""
+    shown = [attrs.astuple(boxes[k]) for k in cluster.members]
+    return hashlib.sha256(repr((_layout_version(), shown, [(a, b, r.type) for a, b, r in edges])).encode()).hexdigest()
+
+
+def _layout(cluster: Cluster, boxes: dict[str, _Box], edges: list[tuple[str, str, Relation]]) -> tuple[str, int]:
+    """The SVG of a map and its width: the Sugiyama layout, the ports, the paths and the labels."""
     vertex = {k: Vertex(k) for k in cluster.members}
     for k, v in vertex.items():
         v.view = _View(BOX_W, boxes[k].height)
@@ -283,16 +320,7 @@ def draw(data: SiteData, cluster: Cluster) -> Drawing:
         f'<title id="map-svg-title">Map of the claims and the relations between them</title>'
         f"{_markers()}{''.join(parts)}{''.join(node_parts)}{''.join(label_parts)}</svg>"
     )
-    relations = tuple(
-        cx.MapRelation(
-            by=_sentence_link(data, a) if not a.startswith("doc:") else data.document_link(a[4:]),
-            label=RELATION_LABELS.get(rel.type, words(rel.type)),
-            target=_sentence_link(data, b),
-            note=data.prose(rel.note),
-        )
-        for a, b, rel in edges
-    )
-    return Drawing(svg=Markup(svg), width=width, relations=relations)  # noqa: S704 - every piece of data in it passed through escape()
+    return svg, width
 
 
 def _squash(points: list[tuple[float, float]]) -> list[tuple[float, float]]:

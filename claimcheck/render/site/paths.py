@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from claimcheck.core.errors import OutputError
@@ -19,11 +20,15 @@ def inside(root: Path, page: str, resolved: dict[str, Path] | None = None) -> Pa
         raise OutputError(f"refusing to write {page!r}: a page path must be relative, without '.', '..' or empty parts")
     cache = resolved if resolved is not None else {}
     folder, _, name = page.rpartition("/")
-    for key in ("", folder):
-        if key not in cache:
-            cache[key] = (root / key).resolve() if key else root.resolve()
-    base, parent = cache[""], cache[folder]
-    target = parent / name
-    if (parent != base and base not in parent.parents) or target.is_symlink():
-        raise OutputError(f"refusing to write {page!r}: it resolves to {target.resolve()}, outside the output folder {base}")
-    return target
+    if "" not in cache:
+        cache[""] = root.resolve()
+    base = cache[""]
+    if folder not in cache:  # each folder is resolved and checked once a build
+        parent = (root / folder).resolve()
+        if parent != base and base not in parent.parents:
+            raise OutputError(f"refusing to write {page!r}: it resolves to {(parent / name).resolve()}, outside the output folder {base}")
+        cache[folder] = parent
+    target = os.path.join(cache[folder], name)  # strings from here: pathlib costs more than the check itself
+    if os.path.islink(target):
+        raise OutputError(f"refusing to write {page!r}: it resolves to {os.path.realpath(target)}, outside the output folder {base}")
+    return Path(target)
