@@ -18,6 +18,7 @@ from claimcheck.model.corpus import Corpus
 from claimcheck.model.records import Claim
 
 __all__ = [
+    "OUTCOMES",
     "LANGUAGES",
     "language_name",
     "AUDIENCES",
@@ -29,6 +30,16 @@ __all__ = [
     "unanswered_subjects",
     "where",
 ]
+
+#: What came of a request for comment, after the party's name ("SMIC declined to comment").
+OUTCOMES = {
+    "asked": "was asked for comment",
+    "declined": "declined to comment",
+    "not-reached": "could not be reached for comment",
+    "no-response": "did not respond to a request for comment by publication",
+    "answered": "answered a request for comment",
+    "not-asked": "was not asked for comment",
+}
 
 #: Who an output is for: ``reader`` (published) or ``editor`` (adds the findings and what to do).
 AUDIENCES = ("reader", "editor")

@@ -30,18 +30,10 @@ from claimcheck.model import Claim, CommentRequest
 from claimcheck.model.corpus import Corpus
 from claimcheck.model.records import Appearance, Correction
 from claimcheck.model.selection import Selection
-from claimcheck.publish.notes import AUDIENCES, editor_fix, join_words, language_name, reader_notes, unanswered_subjects, where
+from claimcheck.publish.notes import AUDIENCES, OUTCOMES, editor_fix, join_words, language_name, reader_notes, unanswered_subjects, where
 from claimcheck.render.templates import environment, template_errors
 
 FORMATS = {"md": "brief.md.j2", "html": "brief.html.j2", "txt": "brief.txt.j2"}
-OUTCOMES = {
-    "asked": "was asked for comment",
-    "declined": "declined to comment",
-    "not-reached": "could not be reached for comment",
-    "no-response": "did not respond to a request for comment by publication",
-    "answered": "answered a request for comment",
-    "not-asked": "was not asked for comment",
-}
 NOUNS = {
     "supports": "Support",
     "contradicts": "Contradiction",

@@ -24,7 +24,7 @@ from claimcheck.core.version import __version__
 from claimcheck.model import Claim, CommentRequest, Document, RatingScale, Relation, Review
 from claimcheck.model.corpus import Corpus
 from claimcheck.model.records import Correction as ModelCorrection
-from claimcheck.publish.notes import AUDIENCES
+from claimcheck.publish.notes import AUDIENCES, OUTCOMES
 from claimcheck.publish.urls import http_url, listing_page, map_page, record_page, timeline_page
 from claimcheck.render.site import context as cx
 from claimcheck.render.site import plan
@@ -66,14 +66,6 @@ MODE_WORDS = {
     "paraphrase": "paraphrased by {next}",
     "cites-document": "cited by {next} from",
     "unnamed-source": "passed to {next} by people who were not named",
-}
-OUTCOMES = {
-    "asked": "was asked for comment",
-    "declined": "declined to comment",
-    "not-reached": "could not be reached for comment",
-    "no-response": "did not respond to a request for comment by publication",
-    "answered": "answered a request for comment",
-    "not-asked": "was not asked for comment",
 }
 
 
