@@ -110,12 +110,11 @@ def bundled(*, hostile: bool = True) -> dict[str, Any]:
     return defs
 
 
-@functools.cache
 def _loadable(node: Any) -> Any:
     """``node`` with each character the loader refuses in any text (a C0 or C1 control, a lone surrogate: a located
-    error of its own, tested in test_hardening.py) replaced by ``?``, so that what is drawn is a valid corpus."""
+    error of its own, tested in test_hardening.py) replaced by ``?`` and its code point, so that what is drawn is a valid corpus."""
     if isinstance(node, str):
-        return FORBIDDEN.sub("?", node)
+        return FORBIDDEN.sub(lambda m: f"?{ord(m.group()):x}", node)  # one stand-in a character: unique items stay unique
     if isinstance(node, dict):
         return {_loadable(k): _loadable(v) for k, v in node.items()}
     if isinstance(node, list):
@@ -123,6 +122,7 @@ def _loadable(node: Any) -> Any:
     return node
 
 
+@functools.cache
 def strategy(name: str) -> st.SearchStrategy[Any]:
     """Instances of the bundled definition ``name``."""
     return from_schema({"$schema": "https://json-schema.org/draft/2020-12/schema", "$defs": bundled(), "$ref": f"#/$defs/{name}"})
@@ -159,8 +159,7 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 def write(base: Path, records: dict[str, Any], config: dict[str, Any], as_json: bool) -> Path:
-    """Write one generated corpus: a config and one records file (YAML or JSON), holding only what the loader accepts."""
-    records, config = _loadable(records), _loadable(config)
+    """Write one generated corpus: a config and one records file (YAML or JSON)."""
     root = base / f"corpus-{next(_counter)}"
     root.mkdir()
     (root / "claimcheck.yaml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
@@ -198,7 +197,7 @@ def load_checked(root: Path, records: dict[str, Any]) -> claimcheck.Corpus:
 def test_generated_corpora_load_check_render_and_export(base: Path, generated: tuple[dict[str, Any], dict[str, Any], bool]) -> None:
     """Schema-generated corpora with payloads lose no record silently, analyse, render in every brief format and export
     to every format well formed, raising at most claimcheck's own errors (a corpus with errors may refuse SQLite)."""
-    records, config, as_json = generated
+    records, config, as_json = _loadable(generated[0]), _loadable(generated[1]), generated[2]
     root = write(base, records, config, as_json)
     corpus = load_checked(root, records)
     report = analyse(corpus)
@@ -218,7 +217,7 @@ def test_generated_corpora_load_check_render_and_export(base: Path, generated: t
 @given(generated=corpora())
 def test_generated_corpora_build_inert_sites(base: Path, generated: tuple[dict[str, Any], dict[str, Any], bool]) -> None:
     """Schema-generated corpora with payloads, drafts included, build a site whose every page is inert and well formed."""
-    records, config, as_json = generated
+    records, config, as_json = _loadable(generated[0]), _loadable(generated[1]), generated[2]
     root = write(base, records, config, as_json)
     corpus = claimcheck.load(root, cache=False)
     out = root.parent / f"{root.name}-site"
@@ -278,7 +277,7 @@ def test_a_valid_corpus_with_any_schema_text_gives_well_formed_outputs(base: Pat
     """The reviewed payload corpus with every text and line field drawn from the schema stays valid, and its site, brief and
     exports are well formed, with ClaimReview keeping the rationale, FEVER reading back, and CSV giving back every record exactly."""
     records, config = payload_records()
-    records, config = redraw(data.draw, records), redraw(data.draw, config)
+    records, config = _loadable(redraw(data.draw, records)), _loadable(redraw(data.draw, config))
     root = write(base, records, config, data.draw(st.booleans()))
     corpus = load_checked(root, records)
     assert corpus.ok, [p.format() for p in corpus.problems]

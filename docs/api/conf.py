@@ -1,6 +1,6 @@
 """Sphinx configuration of claimcheck's API reference, built from the docstrings.
 
-    python3 -m sphinx -W -b html docs/api docs/api/_build
+python3 -m sphinx -W -b html docs/api docs/api/_build
 """
 
 project = "claimcheck"
