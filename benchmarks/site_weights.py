@@ -33,16 +33,6 @@ PAGE_LIMIT = 250_000
 #: Nor may one query load more than this (everything the search page fetches for it, search.js included).
 SEARCH_LIMIT = 250_000
 QUERIES = ("state loan", "denies allegation", "ministry report", "minister said", "pollution controls")
-ARGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-)
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -62,12 +52,10 @@ def driver(profile: Path, width: int = 1280) -> Any:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
-    options = webdriver.ChromeOptions()
-    for arg in ARGS:
-        options.add_argument(arg)
-    options.add_argument(f"--user-data-dir={profile}")
-    options.add_argument(f"--window-size={width},900")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    sys.path.insert(0, str(HERE.parent / "tests"))
+    from support.browser import chrome_options  # the flags the browser tests use
+
+    options = chrome_options(profile, window=(width, 900))
     browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     browser.execute_cdp_cmd("Network.enable", {})
     browser.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})  # every query measured cold

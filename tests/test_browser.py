@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support.browser import chrome_options
 from test_site import write_synthetic
 
 import claimcheck
@@ -25,16 +26,6 @@ from claimcheck.render.site import build_site
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
-ARGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-)
 
 if not os.environ.get("CI"):  # in CI the browser tests must run, and fail loudly if they cannot
     if not Path(CHROMEDRIVER).is_file():
@@ -84,12 +75,7 @@ def server(site: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chrome]:
     """Headless Chromium with a fresh profile, its console log kept."""
-    options = webdriver.ChromeOptions()
-    for arg in ARGS:
-        options.add_argument(arg)
-    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
-    options.add_argument("--window-size=1024,768")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    options = chrome_options(tmp_path_factory.mktemp("chromium-profile"), window=(1024, 768))
     browser = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     try:
         yield browser

@@ -19,6 +19,7 @@ from claimcheck.cli.options import (
     templates_option,
 )
 from claimcheck.model.selection import Selection
+from claimcheck.publish.notes import AUDIENCES
 from claimcheck.render.brief import FORMATS, brief_format, build_context, render_brief, write_brief
 
 
@@ -36,7 +37,7 @@ from claimcheck.render.brief import FORMATS, brief_format, build_context, render
 @click.option("--until", default=None, help="Only claims that may date up to this date.")
 @click.option(
     "--audience",
-    type=click.Choice(["editor", "reader"]),
+    type=click.Choice(sorted(AUDIENCES)),
     default="editor",
     show_default=True,
     help="editor: the balance findings with what to do and where; reader: each claim's sourcing in plain words, no instruction.",
@@ -109,7 +110,7 @@ def brief(
 )
 @click.option(
     "--audience",
-    type=click.Choice(["reader", "editor"]),
+    type=click.Choice(list(AUDIENCES)),
     default="reader",
     show_default=True,
     help="reader: the site to publish; editor: adds the balance findings with what to do and where.",

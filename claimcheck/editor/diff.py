@@ -10,7 +10,6 @@ A verdict change comes with a suggested correction ``{date, note}`` that
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import io
 import os
 import re
@@ -24,6 +23,7 @@ import attrs
 
 from claimcheck.analysis.queries import latest_review
 from claimcheck.analysis.status import Status, statuses
+from claimcheck.core.anchors import word_diff
 from claimcheck.core.atomic import write_text
 from claimcheck.core.errors import UsageError
 from claimcheck.core.problems import split_pointer
@@ -33,21 +33,6 @@ from claimcheck.model import Claim, Review
 from claimcheck.model.corpus import Corpus
 
 __all__ = ["Change", "CorpusDiff", "diff_corpora", "export_revision", "word_diff", "write_corrections"]
-
-
-def word_diff(old: str, new: str) -> str:
-    """``old`` → ``new`` word by word, as ``git diff --word-diff=plain`` shows it: ``[-gone-]{+added+}``."""
-    a, b = old.split(), new.split()
-    out: list[str] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.extend(a[i1:i2])
-            continue
-        if i2 > i1:
-            out.append(f"[-{' '.join(a[i1:i2])}-]")
-        if j2 > j1:
-            out.append(f"{{+{' '.join(b[j1:j2])}+}}")
-    return " ".join(out)
 
 
 @attrs.define(frozen=True, kw_only=True)

@@ -530,16 +530,6 @@ def check_site(site: Path, payload: str | None) -> list[str]:
 class Browser:
     """Headless Chromium through chromedriver, started once and shared (see tests/test_hardening_browser.py)."""
 
-    ARGS = (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-    )
     FLAG = "return [window.PWNED === undefined, document.title]"
     _driver: Any = None
     _profile: str | None = None
@@ -559,14 +549,12 @@ class Browser:
             try:
                 from selenium import webdriver
                 from selenium.webdriver.chrome.service import Service
+                from support.browser import chrome_options
             except ImportError:
                 cls.unavailable = "selenium is not installed"
                 return None
-            options = webdriver.ChromeOptions()
-            for arg in cls.ARGS:
-                options.add_argument(arg)
             cls._profile = tempfile.mkdtemp(prefix="hostile-chromium-")
-            options.add_argument(f"--user-data-dir={cls._profile}")
+            options = chrome_options(cls._profile, console_log=False)
             try:
                 cls._driver = webdriver.Chrome(service=Service(chromedriver), options=options)
             except Exception as exc:

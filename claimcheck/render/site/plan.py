@@ -203,17 +203,11 @@ class Cluster:
 MAP_LIMIT = 60
 
 
-def _split(members: list[str], edges: list[tuple[str, str, Relation]]) -> list[list[str]]:
+def _split(members: list[str], near: dict[str, list[str]]) -> list[list[str]]:
     """``members`` in parts of at most :data:`MAP_LIMIT`, each a run of a breadth-first walk from the first
-    member, so that related claims stay together."""
+    member (``near``: each node's neighbours, across every relation), so that related claims stay together."""
     if len(members) <= MAP_LIMIT:
         return [members]
-    inside = set(members)
-    near: dict[str, list[str]] = defaultdict(list)
-    for a, b, _ in edges:
-        if a in inside and b in inside:
-            near[a].append(b)
-            near[b].append(a)
     order: list[str] = []
     seen: set[str] = set()
     for start in members:
@@ -223,15 +217,15 @@ def _split(members: list[str], edges: list[tuple[str, str, Relation]]) -> list[l
         queue = [start]
         for k in queue:  # the list grows as the walk goes: a queue without pops
             order.append(k)
-            for n in near[k]:
+            for n in near.get(k, ()):
                 if n not in seen:
                     seen.add(n)
                     queue.append(n)
     return [order[i : i + MAP_LIMIT] for i in range(0, len(order), MAP_LIMIT)]
 
 
-def _parts(key: str, members: list[str], disputes: tuple[str, ...], edges: list[tuple[str, str, Relation]]) -> list[Cluster]:
-    chunks = _split(members, edges)
+def _parts(key: str, members: list[str], disputes: tuple[str, ...], near: dict[str, list[str]]) -> list[Cluster]:
+    chunks = _split(members, near)
     keys = tuple(key if n == 1 else f"{key}-part-{n}" for n in range(1, len(chunks) + 1))
     return [
         Cluster(key=k, members=tuple(c), disputes=disputes, part=n, parts=len(chunks), part_keys=keys)
@@ -250,7 +244,10 @@ def clusters(claim_order: Sequence[str], all_edges: list[tuple[str, str, Relatio
             k = parent[k]
         return k
 
+    near: dict[str, list[str]] = defaultdict(list)  # a walk inside a cluster stays in it: every edge joins one
     for a, b, _ in all_edges:
+        near[a].append(b)
+        near[b].append(a)
         ra, rb = find(a), find(b)
         if ra != rb:
             parent[ra] = rb
@@ -272,9 +269,9 @@ def clusters(claim_order: Sequence[str], all_edges: list[tuple[str, str, Relatio
         if root in done:
             continue
         done.add(root)
-        out += _parts(d.id, groups[root] or [first], tuple(by_root[root]), all_edges)
+        out += _parts(d.id, groups[root] or [first], tuple(by_root[root]), near)
     rest = [r for r in groups if r not in done]
     rest.sort(key=lambda r: min(position.get(k, len(position)) for k in groups[r]))
     for related, root in enumerate(rest, 1):
-        out += _parts(f"related-{related}", groups[root], (), all_edges)
+        out += _parts(f"related-{related}", groups[root], (), near)
     return out
