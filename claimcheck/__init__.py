@@ -10,8 +10,8 @@ The public API::
 
 The package is layered (each layer imports only those below it): ``core`` → ``model`` → ``load`` →
 ``analysis`` → ``publish`` → ``render`` | ``interop`` → ``editor`` → ``cli``. The names below are
-the stable API; everything is importable from its own module too. The rendering, export and
-editing functions are loaded on first use, so ``import claimcheck`` stays quick.
+the stable API; everything is importable from its own module too. Each is loaded on first use, so
+``import claimcheck`` (and every command, which imports only the modules it needs) stays quick.
 """
 
 from __future__ import annotations
@@ -19,59 +19,88 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from claimcheck.analysis.balance import BalanceReport, Dispute, analyse
-from claimcheck.analysis.queries import (
-    Inference,
-    claims_by_status,
-    claims_by_verdict,
-    contradiction_closure,
-    latest_review,
-    support_closure,
-)
-from claimcheck.analysis.status import Status, status_of, statuses
-from claimcheck.core.dates import PartialDate
-from claimcheck.core.errors import ClaimcheckError, CorpusNotFoundError, OutputError, ProblemError, UsageError
-from claimcheck.core.problems import CATALOGUE, Problem, Severity
-from claimcheck.core.version import __version__
-from claimcheck.load.loader import load
-from claimcheck.model import (
-    Appearance,
-    Claim,
-    CommentRequest,
-    Config,
-    Document,
-    Evidence,
-    Hop,
-    Interest,
-    RatingScale,
-    RatingValue,
-    Relation,
-    Review,
-    Source,
-    from_dict,
-    to_dict,
-)
-from claimcheck.model.corpus import Corpus
-from claimcheck.model.selection import Selection
-
 if TYPE_CHECKING:
+    from claimcheck.analysis.balance import BalanceReport, Dispute, analyse
+    from claimcheck.analysis.queries import (
+        Inference,
+        claims_by_status,
+        claims_by_verdict,
+        contradiction_closure,
+        latest_review,
+        support_closure,
+    )
+    from claimcheck.analysis.status import Status, status_of, statuses
+    from claimcheck.core.dates import PartialDate
+    from claimcheck.core.errors import ClaimcheckError, CorpusNotFoundError, OutputError, ProblemError, UsageError
+    from claimcheck.core.problems import CATALOGUE, Problem, Severity
     from claimcheck.interop.exporting import ExportResult, export
     from claimcheck.interop.importing import ImportReport, import_into, read_import
+    from claimcheck.model import (
+        Appearance,
+        Claim,
+        CommentRequest,
+        Config,
+        Document,
+        Evidence,
+        Hop,
+        Interest,
+        RatingScale,
+        RatingValue,
+        Relation,
+        Review,
+        Source,
+        from_dict,
+        to_dict,
+    )
+    from claimcheck.model.corpus import Corpus
+    from claimcheck.model.selection import Selection
     from claimcheck.render.brief import build_context, render_brief, write_brief
     from claimcheck.render.site import BuildResult, build_site
 
-#: Names loaded on first use: (module, attribute).
+from claimcheck.core.version import __version__
+
+# ``load`` names both the function and the ``claimcheck.load`` package: bound here, after the package,
+# so that the function wins whatever is imported later (importing a submodule would bind the package).
+from claimcheck.load.loader import load
+
+#: Every public name but the version and ``load``, loaded on first use (so that a command imports only what it
+#: needs): name → module.
 _LAZY = {
-    "export": "claimcheck.interop.exporting",
-    "ExportResult": "claimcheck.interop.exporting",
-    "import_into": "claimcheck.interop.importing",
-    "read_import": "claimcheck.interop.importing",
-    "ImportReport": "claimcheck.interop.importing",
-    "build_context": "claimcheck.render.brief",
-    "render_brief": "claimcheck.render.brief",
-    "write_brief": "claimcheck.render.brief",
-    "build_site": "claimcheck.render.site",
-    "BuildResult": "claimcheck.render.site",
+    **dict.fromkeys(("BalanceReport", "Dispute", "analyse"), "claimcheck.analysis.balance"),
+    **dict.fromkeys(
+        ("Inference", "claims_by_status", "claims_by_verdict", "contradiction_closure", "latest_review", "support_closure"),
+        "claimcheck.analysis.queries",
+    ),
+    **dict.fromkeys(("Status", "status_of", "statuses"), "claimcheck.analysis.status"),
+    "PartialDate": "claimcheck.core.dates",
+    **dict.fromkeys(("ClaimcheckError", "CorpusNotFoundError", "OutputError", "ProblemError", "UsageError"), "claimcheck.core.errors"),
+    **dict.fromkeys(("CATALOGUE", "Problem", "Severity"), "claimcheck.core.problems"),
+    **dict.fromkeys(("export", "ExportResult"), "claimcheck.interop.exporting"),
+    **dict.fromkeys(("import_into", "read_import", "ImportReport"), "claimcheck.interop.importing"),
+    **dict.fromkeys(
+        (
+            "Appearance",
+            "Claim",
+            "CommentRequest",
+            "Config",
+            "Document",
+            "Evidence",
+            "Hop",
+            "Interest",
+            "RatingScale",
+            "RatingValue",
+            "Relation",
+            "Review",
+            "Source",
+            "from_dict",
+            "to_dict",
+        ),
+        "claimcheck.model",
+    ),
+    "Corpus": "claimcheck.model.corpus",
+    "Selection": "claimcheck.model.selection",
+    **dict.fromkeys(("build_context", "render_brief", "write_brief"), "claimcheck.render.brief"),
+    **dict.fromkeys(("build_site", "BuildResult"), "claimcheck.render.site"),
 }
 
 
@@ -136,3 +165,7 @@ __all__ = [
     "to_dict",
     "write_brief",
 ]
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

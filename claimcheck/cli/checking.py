@@ -7,10 +7,9 @@ from pathlib import Path
 
 import click
 
-from claimcheck.analysis.balance import analyse
-from claimcheck.analysis.disputes import figures
 from claimcheck.cli import report
 from claimcheck.cli.options import fail_on_option, format_option, fulltext_option, include_drafts_option, load, path_argument
+from claimcheck.load.loader import summarise
 
 
 @click.command()
@@ -23,10 +22,10 @@ def validate(path: Path, fmt: str, fail_on: str, fulltext: tuple[Path, ...]) -> 
 
     Prints every problem as file:line:col pointer: severity: message [code].
     """
-    corpus = load(path, fulltext)
-    data = {"files": len(corpus.files), "records": sum(1 for _ in corpus.records())}
-    report.emit(report.Outcome(problems=corpus.problems, data=data), fmt)
-    sys.exit(report.exit_code(corpus.problems, fail_on))
+    found = summarise(path, fulltext_paths=list(fulltext))
+    data = {"files": found.files, "records": found.records}
+    report.emit(report.Outcome(problems=found.problems, data=data), fmt)
+    sys.exit(report.exit_code(found.problems, fail_on))
 
 
 @click.command()
@@ -40,6 +39,9 @@ def check(path: Path, fmt: str, fail_on: str, fulltext: tuple[Path, ...], includ
     interested parties, on a single, second-hand or unnamed source, and verdicts at odds with
     the evidence. Validation problems are reported too.
     """
+    from claimcheck.analysis.balance import analyse
+    from claimcheck.analysis.disputes import figures
+
     corpus = load(path, fulltext)
     result = analyse(corpus, include_drafts=include_drafts)
     problems = [*corpus.problems, *result.findings]

@@ -69,8 +69,9 @@ def write_text(path: str | os.PathLike[str], text: str, *, durable: bool = True)
     return write_bytes(path, text.encode("utf-8"), durable=durable)
 
 
-def write_file_with(path: str | os.PathLike[str], build: Callable[[Path], None]) -> Path:
-    """Have ``build`` write a temporary file beside ``path`` (a database, say), then move it into place."""
+def write_file_with(path: str | os.PathLike[str], build: Callable[[Path], None], *, durable: bool = True) -> Path:
+    """Have ``build`` write a temporary file beside ``path`` (a database, say), then move it into place;
+    ``durable=False`` (a cache entry) leaves out the flushes to disk."""
     target = resolve_output(path)
     if target.is_dir():
         raise OutputError(f"cannot write {shown_path(target)}: it is a folder")
@@ -84,8 +85,9 @@ def write_file_with(path: str | os.PathLike[str], build: Callable[[Path], None])
     try:
         tmp.unlink()  # build gets a path that does not exist yet (sqlite creates it)
         build(tmp)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
+        if durable:
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException as exc:
@@ -94,7 +96,8 @@ def write_file_with(path: str | os.PathLike[str], build: Callable[[Path], None])
         if isinstance(exc, OSError) and not isinstance(exc, OutputError):  # an OutputError already says what failed
             raise OutputError(f"cannot write {shown_path(target)}: {exc.strerror or exc}") from exc
         raise
-    _fsync_dir(target.parent)
+    if durable:
+        _fsync_dir(target.parent)
     return target
 
 

@@ -19,7 +19,6 @@ import hashlib
 import marshal
 import os
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -175,6 +174,8 @@ def read_files(
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     total = sum(len(raw) for _, raw, _, _ in misses)
     if workers > 1 and len(misses) >= PARALLEL_MIN_FILES and total >= PARALLEL_MIN_BYTES:
+        from concurrent.futures import ProcessPoolExecutor
+
         batches = [[(raw, name) for _, raw, name, _ in misses[k::workers]] for k in range(workers)]
         with ProcessPoolExecutor(max_workers=workers) as pool:
             parsed_batches = list(pool.map(_parse_many, batches))

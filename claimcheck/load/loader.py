@@ -11,7 +11,7 @@ import gc
 import hashlib
 import os
 import stat
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +22,10 @@ from claimcheck.core.errors import CorpusNotFoundError, UsageError
 from claimcheck.core.outputs import shown_path
 from claimcheck.core.problems import Problem, pointer
 from claimcheck.core.suggest import did_you_mean
-from claimcheck.load import hygiene
+from claimcheck.load import hygiene, snapshot
 from claimcheck.load.filecache import read_files, source_map
 from claimcheck.load.integrity import Checker, check_config, check_quotes
-from claimcheck.load.parsing import parse_bytes, read
+from claimcheck.load.parsing import Parsed, parse_bytes, read, read_bytes
 from claimcheck.load.schema_problems import describe, problems_from_errors
 from claimcheck.load.schemas import RECORD_SCHEMAS, validator
 from claimcheck.model.convert import FieldError, from_dict
@@ -97,6 +97,16 @@ def _unreadable(path: Path, name: str, root_real: Path) -> Problem | None:
     return None
 
 
+def _given(path: str | os.PathLike[str]) -> Path:
+    """``path`` as a corpus to load; raises when there is none there."""
+    given = Path(path)
+    if not given.exists():
+        raise CorpusNotFoundError(f"no corpus at {os.fspath(given)!r}: the path does not exist")
+    if not (given.is_dir() or given.is_file()):
+        raise UsageError(f"{os.fspath(given)!r} is neither a folder nor a regular file: give the corpus folder or one corpus file")
+    return given
+
+
 def _inside(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
 
@@ -125,31 +135,91 @@ def load(
     Raises :class:`CorpusNotFoundError` if ``path`` does not exist, and :class:`UsageError` if it is
     neither a folder nor a regular file (``/dev/null``, a FIFO).
     """
-    given = Path(path)
-    if not given.exists():
-        raise CorpusNotFoundError(f"no corpus at {os.fspath(given)!r}: the path does not exist")
-    if not (given.is_dir() or given.is_file()):
-        raise UsageError(f"{os.fspath(given)!r} is neither a folder nor a regular file: give the corpus folder or one corpus file")
-    # Building a large corpus allocates hundreds of thousands of objects and no cycles: the cyclic
-    # collector would run many times for nothing (about a third of the load time).
+    given = _given(path)
+    with _no_gc():
+        return _load(given, fulltext_paths, check_quotes_, cache, jobs, dict(overlay or {}), dict(_known or {}))
+
+
+@attrs.define(kw_only=True)
+class _Plan:
+    """What a load will read, found before anything is parsed: the files, the config, the full-text
+    folders, and the key its result is kept under (``None`` when it is not kept)."""
+
+    given: Path
+    root: Path
+    files: list[Path]
+    problems: list[Problem]
+    config_path: Path
+    config: Config
+    folders: list[Path]
+    replaced: dict[Path, bytes]
+    key: str | None = None
+    read_before: dict[Path, bytes] = attrs.Factory(dict)
+
+
+@attrs.define(kw_only=True)
+class Prepared:
+    """A corpus about to be used (:func:`prepare`): what validating it finds now, its records when asked."""
+
+    #: the files, records and problems of the corpus, and its digest
+    summary: snapshot.Summary
+    _plan: _Plan
+    _corpus: Corpus | None = None
+    _cache: bool = True
+
+    def corpus(self) -> Corpus:
+        """The loaded corpus: the one kept for these files when there is one, else loaded now (once)."""
+        if self._corpus is None:
+            with _no_gc():
+                kept = snapshot.get(self._plan.key) if self._plan.key is not None else None
+                self._corpus = kept if kept is not None else _build(self._plan, True, self._cache, None, {})
+        return self._corpus
+
+
+def prepare(
+    path: str | os.PathLike[str] = "claims", *, fulltext_paths: list[str | os.PathLike[str]] | None = None, cache: bool = True
+) -> Prepared:
+    """Find what :func:`load` of ``path`` would find, loading the records only if they have to be.
+
+    When a load of the same files was kept (:mod:`claimcheck.load.snapshot`), its
+    :class:`~claimcheck.load.snapshot.Summary` is read without building a record, and
+    :meth:`Prepared.corpus` builds them only when called; else the corpus is loaded now. A command
+    that may have nothing to do (``validate``; ``build`` when the site is up to date) asks the summary
+    first. Raises as :func:`load` does."""
+    given = _given(path)
+    with _no_gc():
+        plan = _plan(given, fulltext_paths, True, cache, {})
+        if plan.key is not None:
+            kept = snapshot.summary(plan.key)
+            if kept is not None:
+                return Prepared(summary=kept, plan=plan, cache=cache)
+        corpus = _build(plan, True, cache, None, {})
+    return Prepared(summary=snapshot.summary_of(corpus), plan=plan, corpus=corpus, cache=cache)
+
+
+def summarise(
+    path: str | os.PathLike[str] = "claims", *, fulltext_paths: list[str | os.PathLike[str]] | None = None, cache: bool = True
+) -> snapshot.Summary:
+    """What :func:`load` of ``path`` would find, as counts and problems (see :func:`prepare`)."""
+    return prepare(path, fulltext_paths=fulltext_paths, cache=cache).summary
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """The cyclic collector off: building a large corpus allocates hundreds of thousands of objects and
+    no cycles, and the collector would run many times for nothing (about a third of the load time)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(given, fulltext_paths, check_quotes_, cache, jobs, dict(overlay or {}), dict(_known or {}))
+        yield
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _load(
-    given: Path,
-    fulltext_paths: list[str | os.PathLike[str]] | None,
-    check_quotes_: bool,
-    cache: bool,
-    jobs: int | None,
-    overlay: dict[str, str],
-    known: dict[str, Any],
-) -> Corpus:
+def _plan(
+    given: Path, fulltext_paths: list[str | os.PathLike[str]] | None, check_quotes_: bool, cache: bool, overlay: dict[str, str]
+) -> _Plan:
     if given.is_file():
         root, files, problems = given.parent, [given], list[Problem]()
     else:
@@ -164,7 +234,40 @@ def _load(
 
     config, config_problems = _load_config(config_path, replaced.get(config_path), root)
     problems.extend(config_problems)
+    folders: list[Path] = []
+    if check_quotes_:
+        folders = [(root / p) for p in config.fulltext_paths] + [Path(p) for p in (fulltext_paths or [])]
+        env = os.environ.get("CLAIMCHECK_FULLTEXT_PATH")
+        if env:
+            folders += [Path(p) for p in env.split(os.pathsep) if p]
+    plan = _Plan(
+        given=given, root=root, files=files, problems=problems, config_path=config_path, config=config, folders=folders, replaced=replaced
+    )
+    if cache and not overlay and snapshot.folder() is not None:
+        plan.key, plan.read_before = _snapshot_key(given, root, files, problems, config_path, folders)
+    return plan
 
+
+def _load(
+    given: Path,
+    fulltext_paths: list[str | os.PathLike[str]] | None,
+    check_quotes_: bool,
+    cache: bool,
+    jobs: int | None,
+    overlay: dict[str, str],
+    known: dict[str, Any],
+) -> Corpus:
+    plan = _plan(given, fulltext_paths, check_quotes_, cache and not known, overlay)
+    if plan.key is not None:
+        kept = snapshot.get(plan.key)
+        if kept is not None:
+            return kept
+    return _build(plan, check_quotes_, cache, jobs, known)
+
+
+def _build(plan: _Plan, check_quotes_: bool, cache: bool, jobs: int | None, known: dict[str, Any]) -> Corpus:
+    given, root, files, problems, config_path, config = plan.given, plan.root, plan.files, plan.problems, plan.config_path, plan.config
+    replaced, folders = plan.replaced, plan.folders
     tables: dict[str, dict[str, Any]] = {key: {} for key in SECTIONS}
     first_seen: dict[str, tuple[str, str, str]] = {}  # id → (file, pointer, kind) where first seen
     display: dict[str, str] = {}
@@ -174,7 +277,11 @@ def _load(
     suspicious: set[str] = set()
     names = [fpath.as_posix() for fpath in files]
     results = read_files(
-        list(zip(files, names, strict=True)), cache=cache, jobs=jobs, overrides=replaced, known={root / n: d for n, d in known.items()}
+        list(zip(files, names, strict=True)),
+        cache=cache,
+        jobs=jobs,
+        overrides={**plan.read_before, **replaced},
+        known={root / n: d for n, d in known.items()},
     )
     for fpath, name, parsed in zip(files, names, results, strict=True):
         rel = fpath.relative_to(root).as_posix() if fpath != given else fpath.name
@@ -278,10 +385,6 @@ def _load(
     problems.extend(checker.run())
     fulltexts: dict[str, str] = {}
     if check_quotes_:
-        folders = [(root / p) for p in config.fulltext_paths] + [Path(p) for p in (fulltext_paths or [])]
-        env = os.environ.get("CLAIMCHECK_FULLTEXT_PATH")
-        if env:
-            folders += [Path(p) for p in env.split(os.pathsep) if p]
         problems.extend(check_quotes(checker, folders, fulltexts))
 
     located = _locate(problems, paths, {p.as_posix(): raw for p, raw in replaced.items()}, cache=cache)
@@ -306,7 +409,43 @@ def _load(
     )
     object.__setattr__(corpus, "source_digest", digest.hexdigest())
     object.__setattr__(corpus, "single_file", given.is_file())
+    if plan.key is not None:
+        snapshot.put(plan.key, corpus, snapshot.summary_of(corpus))
     return corpus
+
+
+def _snapshot_key(
+    given: Path, root: Path, files: list[Path], problems: list[Problem], config_path: Path, folders: list[Path]
+) -> tuple[str, dict[Path, bytes]]:
+    """The :mod:`~claimcheck.load.snapshot` key of loading ``files`` (found under ``root``, with the
+    ``problems`` found so far) with full texts from ``folders``, and the bytes of every file read for it
+    (so the load, when there is nothing kept, does not read them again). Everything a load reads is
+    digested: each file's bytes, the config's, every regular file in each full-text folder (a full text
+    is found there by name or by digest); what it was asked, the folders, the limits it loads within
+    (:mod:`claimcheck.core.limits`), and the problems of the files not read (named by where the corpus
+    was found)."""
+    bounds = sorted((name, value) for name, value in vars(limits).items() if name.isupper())
+    parts: list[bytes | str] = [given.as_posix(), root.as_posix(), str(given.is_file()), repr(problems), repr(bounds)]
+    read: dict[Path, bytes] = {}
+    for path in files:
+        raw = read_bytes(path, path.as_posix())
+        if isinstance(raw, Parsed):
+            parts += [path.as_posix(), "unreadable", repr(raw.problems)]
+            continue
+        read[path] = raw
+        parts += [path.as_posix(), hashlib.sha256(raw).digest()]
+    config_bytes = b"absent"
+    with contextlib.suppress(OSError):
+        config_bytes = b"config " + config_path.read_bytes()
+    parts.append(config_bytes)
+    for folder in folders:
+        parts.append(f"folder {folder.as_posix()}")
+        with contextlib.suppress(OSError):
+            for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+                with contextlib.suppress(OSError):
+                    if entry.is_file():
+                        parts += [entry.name, hashlib.sha256(Path(entry.path).read_bytes()).digest()]
+    return snapshot.key(parts), read
 
 
 def _load_config(path: Path, text: bytes | None, root: Path) -> tuple[Config, list[Problem]]:
@@ -354,13 +493,8 @@ def locate_problems(problems: list[Problem], corpus: Corpus) -> list[Problem]:
     paths = {(corpus.root / f).as_posix(): corpus.root / f for f in corpus.files}
     # mapping a file allocates many objects; with a large corpus in memory the cyclic collector
     # would walk all of it again and again (12 ms a file at 10k claims, 42 ms at 100k)
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with _no_gc():
         return _locate(problems, paths)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _locate(
