@@ -38,3 +38,21 @@ def test_a_valid_corpus_loads_without_jsonschema() -> None:
     modules = _imported("validate", str(CLAIMS), "--format", "json")
     assert "claimcheck.load.schemas" in modules
     assert not {m for m in modules if m == "jsonschema" or m.startswith("jsonschema.")}
+
+
+def test_the_brief_formats_offered_are_the_renderers() -> None:
+    """``brief --to`` lists its choices without importing the renderer: they are the renderer's own."""
+    from claimcheck.cli.publishing import BRIEF_FORMATS
+    from claimcheck.render.brief import FORMATS
+
+    assert list(BRIEF_FORMATS) == list(FORMATS)
+
+
+def test_a_build_with_nothing_to_do_imports_neither_the_renderer_nor_the_analysis(tmp_path: Path) -> None:
+    """The second build of an unchanged corpus is answered from the corpus's summary and the site's manifest."""
+    site = tmp_path / "site"
+    first = _imported("build", str(CLAIMS), "-o", str(site), "--format", "json")
+    assert "claimcheck.render.site.build" in first
+    again = _imported("build", str(CLAIMS), "-o", str(site), "--format", "json")
+    assert "claimcheck.render.site.manifest" in again
+    assert not {m for m in again if m.startswith(("claimcheck.render.site.build", "claimcheck.analysis.balance", "jinja2"))}

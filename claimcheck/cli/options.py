@@ -11,7 +11,9 @@ import click
 
 from claimcheck.cli import report
 from claimcheck.core.problems import Severity
+from claimcheck.load.loader import Prepared, prepare
 from claimcheck.load.loader import load as load_corpus
+from claimcheck.load.snapshot import Summary
 from claimcheck.model.corpus import Corpus
 
 __all__ = [
@@ -22,6 +24,7 @@ __all__ = [
     "include_drafts_option",
     "load",
     "path_argument",
+    "prepared",
     "refuse_errors",
     "templates_option",
 ]
@@ -71,7 +74,12 @@ def load(path: Path, fulltext: tuple[Path, ...] = ()) -> Corpus:
     return load_corpus(path, fulltext_paths=list(fulltext))
 
 
-def refuse_errors(corpus: Corpus, fmt: str, what: str) -> None:
+def prepared(path: Path, fulltext: tuple[Path, ...] = ()) -> Prepared:
+    """The corpus for a command that may have nothing to do: its summary first, its records when asked."""
+    return prepare(path, fulltext_paths=list(fulltext))
+
+
+def refuse_errors(corpus: Corpus | Summary, fmt: str, what: str) -> None:
     """Exit 1, reporting the corpus's errors, when it has any: ``what`` ("brief not written") says what was refused."""
     errors = [p for p in corpus.problems if p.severity >= Severity.ERROR]
     if errors:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
+import attrs
 import click
 
 from claimcheck.cli import report
@@ -15,18 +17,21 @@ from claimcheck.cli.options import (
     include_drafts_option,
     load,
     path_argument,
+    prepared,
     refuse_errors,
     templates_option,
 )
-from claimcheck.model.selection import Selection
 from claimcheck.publish.notes import AUDIENCES
-from claimcheck.render.brief import FORMATS, brief_format, build_context, render_brief, write_brief
+
+#: The brief's formats (``claimcheck.render.brief.FORMATS``, which imports the renderer: not needed to
+#: parse the command line).
+BRIEF_FORMATS = ("md", "html", "txt")
 
 
 @click.command()
 @path_argument
 @click.option(
-    "--to", "to", type=click.Choice(list(FORMATS)), default=None, help="The brief's format (default: from the -o suffix, else md)."
+    "--to", "to", type=click.Choice(list(BRIEF_FORMATS)), default=None, help="The brief's format (default: from the -o suffix, else md)."
 )
 @click.option("-o", "--output", type=PATH, default=None, help="File to write (default reports/brief.<format>); '-' for standard output.")
 @click.option("--topic", multiple=True, help="Only claims with this topic (repeatable: any of them).")
@@ -67,6 +72,9 @@ def brief(
 
     Exits 1 (writing nothing) if the corpus has errors; fix them with `claimcheck validate`.
     """
+    from claimcheck.model.selection import Selection
+    from claimcheck.render.brief import brief_format, build_context, render_brief, write_brief
+
     corpus = load(path, fulltext)
     refuse_errors(corpus, fmt, "brief not written")
     selection = Selection(topics=topic, subjects=subject, speakers=speaker, tags=tag, since=since, until=until)
@@ -139,23 +147,39 @@ def build(
     request, and is replaced atomically; unchanged pages are not rewritten. Exits 1 (writing
     nothing) if the corpus has errors: fix them with `claimcheck validate`.
     """
-    from claimcheck.render.site import build_site
+    from claimcheck.render.site.manifest import up_to_date
 
-    corpus = load(path, fulltext)
-    refuse_errors(corpus, fmt, "the site was not built")
-    show = sys.stderr.isatty() if progress is None else progress
-    with _ProgressBar(show) as bar:
-        result = build_site(
-            corpus,
-            output,
-            templates=templates,
-            include_drafts=include_drafts,
-            jobs=jobs,
-            progress=bar.update,
-            base_url=base_url,
-            audience=audience,
-            date=date,
-        )
+    found = prepared(path, fulltext)
+    refuse_errors(found.summary, fmt, "the site was not built")
+    t0 = time.perf_counter()
+    # nothing to do: said without loading a record or importing the renderer
+    result = up_to_date(
+        found.summary.source_digest,
+        output,
+        templates=templates,
+        include_drafts=include_drafts,
+        base_url=base_url,
+        audience=audience,
+        date=date,
+    )
+    if result is not None:
+        result = attrs.evolve(result, elapsed=time.perf_counter() - t0)
+    else:
+        from claimcheck.render.site import build_site
+
+        show = sys.stderr.isatty() if progress is None else progress
+        with _ProgressBar(show) as bar:
+            result = build_site(
+                found.corpus(),
+                output,
+                templates=templates,
+                include_drafts=include_drafts,
+                jobs=jobs,
+                progress=bar.update,
+                base_url=base_url,
+                audience=audience,
+                date=date,
+            )
     data = {
         "output": str(result.out_dir),
         "pages": result.pages,

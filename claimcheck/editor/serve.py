@@ -156,7 +156,7 @@ class _Handler(SimpleHTTPRequestHandler):
             self.send_error(HTTPStatus.BAD_REQUEST, "the path cannot name a file of the site")
 
     def _site_file(self, path: str) -> None:
-        from claimcheck.render.site.build import MANIFEST  # deferred with the rest of the site (see rebuild)
+        from claimcheck.render.site.manifest import MANIFEST  # deferred with the rest of the site (see rebuild)
 
         dev = self.server.dev
         with dev.lock:

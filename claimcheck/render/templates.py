@@ -17,8 +17,7 @@ import jinja2
 
 from claimcheck.core.errors import UsageError
 from claimcheck.core.plugins import plugin_manager
-
-BUILTIN = Path(__file__).resolve().parents[1] / "templates"
+from claimcheck.render.assets import BUILTIN
 
 #: ASCII punctuation that CommonMark or GFM may read anywhere in a line, escaped wherever it is (``$`` for
 #: GitHub's maths). Left out, because no construct reads them once these are escaped: ' " , ; ? % / ( ) ! and

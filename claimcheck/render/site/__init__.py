@@ -5,7 +5,32 @@ as inline SVG and a client-side search; relative links throughout, no external r
 Content-Security-Policy on every page. See ``docs/site.md``.
 """
 
-from claimcheck.render.site.build import MANIFEST, PARALLEL_THRESHOLD, BuildResult, build_site, site_pages
-from claimcheck.render.site.common import SiteData
+from __future__ import annotations
 
-__all__ = ["MANIFEST", "PARALLEL_THRESHOLD", "BuildResult", "SiteData", "build_site", "site_pages"]
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from claimcheck.render.site.build import PARALLEL_THRESHOLD, build_site, site_pages
+    from claimcheck.render.site.common import SiteData
+    from claimcheck.render.site.manifest import MANIFEST, BuildResult, up_to_date
+
+#: Loaded on first use, so that :mod:`claimcheck.render.site.manifest` (asked whether a build has
+#: anything to do) does not bring the renderer with it: name → module.
+_LAZY = {
+    **dict.fromkeys(("PARALLEL_THRESHOLD", "build_site", "site_pages"), "claimcheck.render.site.build"),
+    "SiteData": "claimcheck.render.site.common",
+    **dict.fromkeys(("MANIFEST", "BuildResult", "up_to_date"), "claimcheck.render.site.manifest"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'claimcheck.render.site' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+__all__ = ["MANIFEST", "PARALLEL_THRESHOLD", "BuildResult", "SiteData", "build_site", "site_pages", "up_to_date"]

@@ -22,7 +22,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import hashlib
 import json
 import os
@@ -36,8 +35,7 @@ import attrs
 import jinja2
 
 from claimcheck.core import atomic
-from claimcheck.core.dates import DateError, PartialDate
-from claimcheck.core.errors import ClaimcheckError, OutputError, UsageError
+from claimcheck.core.errors import ClaimcheckError, OutputError
 from claimcheck.core.outputs import refuse_corpus_output, resolve_output, shown_path
 from claimcheck.core.version import code_fingerprint
 from claimcheck.model.corpus import Corpus
@@ -46,15 +44,23 @@ from claimcheck.render.site import overview, pages, search, state, units
 from claimcheck.render.site.common import SiteData
 from claimcheck.render.site.context import Page
 from claimcheck.render.site.lock import build_lock
+from claimcheck.render.site.manifest import (
+    MANIFEST,
+    MANIFEST_FORMAT,
+    BuildResult,
+    build_inputs,
+    fingerprint,
+    read_manifest,
+    site_date,
+    unchanged_site,
+)
 from claimcheck.render.site.paths import inside
-from claimcheck.render.site.render import environment, fingerprint, render, static_files
+from claimcheck.render.site.render import environment, render, static_files
 from claimcheck.render.templates import TemplateFailure
 
 #: Called as pages are built: (work done, work in all), counted in records (a claim, a source or a document), each overview page group counting one.
 Progress = Callable[[int, int], None]
 
-MANIFEST = ".claimcheck-build.json"
-MANIFEST_FORMAT = 1
 #: Build pages in forked workers when the site has more records than this (and ``jobs`` is not given)...
 PARALLEL_THRESHOLD = 500
 #: ...and the machine has at least this many cores. Forked workers inherit the corpus and its analysis
@@ -63,27 +69,6 @@ PARALLEL_THRESHOLD = 500
 #: noise (0.23x against 0.26x) while the peak memory of the process tree rose from 400 to 572 MB, over
 #: the 500 MB target: so two cores stay in one process unless ``jobs`` says otherwise.
 MIN_PARALLEL_CORES = 4
-
-
-@attrs.define(frozen=True, kw_only=True)
-class BuildResult:
-    """What a build did: files written and left unchanged (paths from the site root), and how long it took."""
-
-    out_dir: Path
-    written: tuple[str, ...]
-    unchanged: tuple[str, ...]
-    removed: tuple[str, ...]
-    rendered: int
-    pages: int
-    drafts_excluded: int
-    elapsed: float
-
-    def describe(self) -> str:
-        """One line for people: ``site/: 45 pages; 3 files written, 44 unchanged, 0 removed in 0.21 s``."""
-        return (
-            f"{self.out_dir}: {self.pages} pages; {len(self.written)} files written, {len(self.unchanged)} unchanged, "
-            f"{len(self.removed)} removed in {self.elapsed:.2f} s"
-        )
 
 
 def site_pages(data: SiteData, base_url: str | None = None) -> list[Page]:
@@ -96,31 +81,8 @@ def site_pages(data: SiteData, base_url: str | None = None) -> list[Page]:
     return out
 
 
-def site_date(date: str | None) -> PartialDate | None:
-    """The publication date pages show: ``date`` (ISO, at any precision), else ``$SOURCE_DATE_EPOCH``
-    (the reproducible-builds convention) when set, else none: a build never reads the clock."""
-    if date is None and os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
-        stamp = dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=dt.UTC)
-        date = stamp.date().isoformat()
-    if date is None:
-        return None
-    try:
-        return PartialDate.parse(date)
-    except DateError as exc:
-        raise UsageError(f"--date: {exc}") from exc
-
-
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def _read_manifest(out_dir: Path) -> dict[str, dict[str, object]]:
-    try:
-        doc = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    files = doc.get("files") if isinstance(doc, dict) and doc.get("format") == MANIFEST_FORMAT else None
-    return files if isinstance(files, dict) else {}
 
 
 def check_target(out_dir: Path, corpus: Corpus) -> None:
@@ -203,8 +165,8 @@ def build_site(
     check_target(out, corpus)
     with build_lock(out):
         _recover(out)
-        inputs = _build_inputs(corpus, tdir, include_drafts, base_url, f"{audience} {published}")
-        same = _unchanged_site(out, inputs)
+        inputs = build_inputs(corpus.source_digest, tdir, include_drafts, base_url, audience, published)
+        same = unchanged_site(out, inputs)
         if same is not None:
             return attrs.evolve(same, elapsed=time.perf_counter() - t0)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
@@ -226,42 +188,6 @@ def build_site(
                 raise OutputError(f"the site could not be written ({exc}); the previous site at {out} is unchanged") from exc
             raise
     return attrs.evolve(result, elapsed=time.perf_counter() - t0)
-
-
-def _build_inputs(corpus: Corpus, templates: str | None, include_drafts: bool, base_url: str | None, view: str) -> str | None:
-    """A hash of everything a build depends on, or ``None`` when the corpus cannot vouch for its content
-    (one not loaded by :func:`claimcheck.load`, or changed in memory since)."""
-    if corpus.source_digest is None:
-        return None
-    h = hashlib.sha256(f"{corpus.source_digest}\n{fingerprint(templates)}\n{code_fingerprint()}\n".encode())
-    h.update(f"drafts={include_drafts}\nbase_url={base_url}\nview={view}\n".encode())
-    return h.hexdigest()
-
-
-def _unchanged_site(out: Path, inputs: str | None) -> BuildResult | None:
-    """The result of a build that has nothing to do: the site was built from exactly these inputs
-    and every file it wrote is still there. ``None`` when a real build is needed."""
-    if inputs is None or not out.is_dir():
-        return None
-    try:
-        doc = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(doc, dict) or doc.get("format") != MANIFEST_FORMAT or doc.get("build_inputs") != inputs:
-        return None
-    files = doc.get("files")
-    if not isinstance(files, dict) or not all((out / p).is_file() for p in files):
-        return None
-    return BuildResult(
-        out_dir=out,
-        written=(),
-        unchanged=tuple(sorted(files)),
-        removed=(),
-        rendered=0,
-        pages=int(doc.get("pages", 0)),
-        drafts_excluded=int(doc.get("drafts_excluded", 0)),
-        elapsed=0.0,
-    )
 
 
 def _kept(out: Path, path: str, old: dict[str, object] | None, known: dict[str, state.Recorded]) -> bool:
@@ -295,7 +221,7 @@ def _build(
     """Build into ``tmp``, which becomes ``out``: a page whose context digest (with the templates and the
     code) is the one the previous site's manifest records for it, and whose file is still that build's,
     is neither rendered nor written nor read; the new folder starts as hard links to the previous site."""
-    previous = _read_manifest(out) if out.is_dir() else {}
+    previous = read_manifest(out) if out.is_dir() else {}
     known = state.recorded(out) if previous else {}
     search_files, entries = search.files(data)  # also fills the claim summaries every page shares, before any fork
     prints = f"{fingerprint(templates)}\n{code_fingerprint()}"

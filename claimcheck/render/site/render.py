@@ -8,20 +8,17 @@ template can ``{% extends "default:base.html" %}`` and replace one block. Static
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
 import attrs
 import jinja2
 
-from claimcheck.core.version import __version__
+from claimcheck.render.assets import BUILTIN_STATIC
+from claimcheck.render.assets import files as _files
 from claimcheck.render.site.context import PAGE_TEMPLATES, Page
-from claimcheck.render.templates import BUILTIN, template_errors
 from claimcheck.render.templates import environment as templates_environment
-
-BUILTIN_TEMPLATES = BUILTIN / "site"
-BUILTIN_STATIC = BUILTIN.parent / "static"
+from claimcheck.render.templates import template_errors
 
 
 def environment(templates: str | os.PathLike[str] | None = None) -> jinja2.Environment:
@@ -37,31 +34,12 @@ def render(env: jinja2.Environment, page: Page) -> str:
         return template.render(page=page, **fields)
 
 
-def _files(folder: Path) -> list[tuple[str, Path]]:
-    if not folder.is_dir():
-        return []
-    return sorted((p.relative_to(folder).as_posix(), p) for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
-
-
 def static_files(templates: str | os.PathLike[str] | None = None) -> dict[str, bytes]:
     """The static assets by path under ``static/``: built-in ones, replaced or added to by ``DIR/static/``."""
     found = dict(_files(BUILTIN_STATIC))
     if templates is not None:
         found.update(_files(Path(templates) / "static"))
     return {name: found[name].read_bytes() for name in sorted(found)}
-
-
-def fingerprint(templates: str | os.PathLike[str] | None = None) -> str:
-    """A hash of everything besides a page's context that shapes its HTML: the templates and the version."""
-    digest = hashlib.sha256(f"claimcheck {__version__}\n".encode())
-    folders = [BUILTIN_TEMPLATES] + ([Path(templates)] if templates is not None else [])
-    for i, folder in enumerate(folders):
-        for name, path in _files(folder):
-            if i and name.startswith("static/"):
-                continue
-            digest.update(f"{i}:{name}\n".encode())
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
 
 
 # ---- worker processes ---------------------------------------------------------------------------
