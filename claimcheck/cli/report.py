@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from json.encoder import encode_basestring as _encode_string
@@ -21,6 +22,7 @@ from typing import Any
 
 import attrs
 import click
+import orjson
 
 from claimcheck.core.problems import Problem, Severity
 from claimcheck.core.terminal import ACTIVE, path, safe
@@ -56,9 +58,7 @@ def _indented(value: Any, pad: str = "") -> str:
     if isinstance(value, int):
         return int.__repr__(value)
     if isinstance(value, float):
-        if not math.isfinite(value):
-            raise _Unusual
-        return float.__repr__(value)
+        return float.__repr__(value) if math.isfinite(value) else "null"
     inner = pad + "  "
     if isinstance(value, dict):
         if not value:
@@ -74,8 +74,30 @@ def _indented(value: Any, pad: str = "") -> str:
     raise _Unusual
 
 
+#: An escape in orjson's output other than a quote, a backslash, a newline or a tab: a string holding a
+#: character :func:`safe` would show otherwise (a carriage return, a control character), or a false alarm
+#: (an escaped backslash before a letter), either way written by :func:`_indented` instead.
+_OTHER_ESCAPE = re.compile(rb'\\[^"\\nt]')
+#: A number that is not an integer (after a space, as every value but a lone one is), which orjson may
+#: write its own way (``6.103515625e-05`` is ``0.00006103515625`` to it); the same text in a string is a
+#: false alarm.
+_FLOAT = re.compile(rb" -?[0-9]+[.eE]")
+
+
 def dumps(doc: Any) -> str:
-    """``doc`` as indented JSON, every string of it made :func:`safe`."""
+    """``doc`` as indented JSON, every string of it made :func:`safe`, as ``json.dumps(doc, indent=2,
+    ensure_ascii=False)`` writes it, but for a number JSON cannot hold (a NaN, an infinity), written
+    ``null``. orjson writes it when no string of it needs :func:`safe` and no number is a float (the
+    usual case: its output holds no active character, no other escape), else :func:`_indented`."""
+    try:
+        fast = orjson.dumps(doc, option=orjson.OPT_INDENT_2)
+    except (TypeError, ValueError):  # a key that is not a string, an integer over 64 bits, a lone surrogate
+        fast = None
+    if fast is not None and _OTHER_ESCAPE.search(fast) is None and _FLOAT.search(b" " + fast) is None:
+        text = fast.decode("utf-8")
+        # orjson escapes C0 controls: in ASCII output only DEL could act on a terminal
+        if (b"\x7f" not in fast) if fast.isascii() else (_active(text) is None):
+            return text
     try:
         return _indented(doc)
     except (_Unusual, RecursionError):
@@ -85,6 +107,8 @@ def dumps(doc: Any) -> str:
 def _safe_json(value: Any) -> Any:
     if isinstance(value, str):
         return safe(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
     if isinstance(value, dict):
         return {safe(k) if isinstance(k, str) else k: _safe_json(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

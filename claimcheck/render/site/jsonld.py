@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import orjson
 from markupsafe import Markup
 
 from claimcheck.model.records import Claim
@@ -19,8 +20,14 @@ __all__ = ["claim_jsonld", "script_json"]
 
 
 def script_json(data: Any) -> Markup:
-    """JSON safe to place inside ``<script type="application/ld+json">``: ``<``, ``>`` and ``&`` escaped."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    """JSON safe to place inside ``<script type="application/ld+json">``: ``<``, ``>`` and ``&`` escaped.
+
+    Written compact by orjson (a third of a claim page's build time went to the standard library's
+    indenting encoder), by the standard library when orjson refuses a value."""
+    try:
+        text = orjson.dumps(data).decode("utf-8")
+    except TypeError:  # orjson.JSONEncodeError: a value it does not write (an integer over 64 bits)
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))  # noqa: S704 - escaped above
 
 
