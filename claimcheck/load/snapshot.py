@@ -36,11 +36,11 @@ from claimcheck.core.version import code_fingerprint
 from claimcheck.load.filecache import cache_dir
 from claimcheck.model.corpus import Corpus
 
-__all__ = ["KEEP", "Summary", "folder", "get", "key", "put", "summary", "summary_of"]
+__all__ = ["CHUNK", "KEEP", "Summary", "folder", "get", "key", "put", "summary", "summary_of"]
 
 #: How many loaded corpora the cache keeps (the oldest beyond these are removed when one is written).
 KEEP = 4
-_FORMAT = b"claimcheck corpus snapshot 1\n"
+_FORMAT = b"claimcheck corpus snapshot 3\n"
 
 #: The types an entry may hold besides claimcheck's model and core types (records, dates, problems).
 _STANDARD = {
@@ -59,14 +59,25 @@ class Summary:
     files: int
     records: int
     problems: tuple[Problem, ...]
-    #: the corpus's :attr:`~claimcheck.model.corpus.Corpus.source_digest`
+    #: the corpus's :attr:`~claimcheck.model.corpus.Corpus.source_digest`, its folder and whether it is one file
     source_digest: str | None
+    root: Path
+    single_file: bool
+    #: the digest of the corpus's published view and of its whole view (drafts included), by which its
+    #: analysis is kept (:func:`claimcheck.analysis.cache.key_of`)
+    view_digests: tuple[str | None, str | None]
 
 
 def summary_of(corpus: Corpus) -> Summary:
     """The :class:`Summary` of a loaded corpus."""
     return Summary(
-        files=len(corpus.files), records=sum(1 for _ in corpus.records()), problems=corpus.problems, source_digest=corpus.source_digest
+        files=len(corpus.files),
+        records=sum(1 for _ in corpus.records()),
+        problems=corpus.problems,
+        source_digest=corpus.source_digest,
+        root=corpus.root,
+        single_file=corpus.single_file,
+        view_digests=(corpus.view(include_drafts=False).source_digest, corpus.view(include_drafts=True).source_digest),
     )
 
 
@@ -142,6 +153,13 @@ def _unpickle(fh: BinaryIO, kind: type) -> object | None:
     return None
 
 
+#: Records pickled together: a pickler remembers every object of its pickle (to write a shared one once),
+#: so a corpus pickled whole held a second index of all of it while it was written (180 MB at 100,000
+#: claims); pickled in runs of this many records, it holds one run's.
+CHUNK = 5000
+_SECTIONS = ("sources", "documents", "claims", "relations", "comments", "reviews")
+
+
 def get(k: str) -> Corpus | None:
     """The corpus kept under ``k``, or ``None`` when there is none that can be trusted."""
     opened = _open(k)
@@ -150,8 +168,30 @@ def get(k: str) -> Corpus | None:
     fh, length = opened
     with fh:
         fh.seek(40 + length)
-        found = _unpickle(fh, Corpus)
-    return found if isinstance(found, Corpus) else None
+        head = _unpickle(fh, tuple)
+        if not (isinstance(head, tuple) and len(head) == 8 and isinstance(head[7], tuple) and len(head[7]) == len(_SECTIONS)):
+            return None
+        root, config, problems, files, fulltexts, digest, single_file, counts = head
+        tables: dict[str, dict[str, object]] = {}
+        for section, count in zip(_SECTIONS, counts, strict=True):
+            table: dict[str, object] = {}
+            while len(table) < count:
+                chunk = _unpickle(fh, list)
+                if not isinstance(chunk, list) or not chunk:
+                    return None
+                for record in chunk:
+                    rid = getattr(record, "id", None)
+                    if not isinstance(rid, str):
+                        return None
+                    table[rid] = record
+            tables[section] = table
+    try:
+        corpus = Corpus(root=root, config=config, problems=problems, files=files, fulltexts=fulltexts, **tables)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    object.__setattr__(corpus, "source_digest", digest)
+    object.__setattr__(corpus, "single_file", single_file)
+    return corpus
 
 
 def summary(k: str) -> Summary | None:
@@ -167,7 +207,7 @@ def summary(k: str) -> Summary | None:
 
 def put(k: str, corpus: Corpus, about: Summary) -> None:
     """Keep ``corpus`` and its summary ``about`` under ``k``; a cache that cannot be written is simply not used.
-    The corpus is pickled straight to the file, never whole in memory."""
+    The corpus is pickled straight to the file, never whole in memory, its records in runs of :data:`CHUNK`."""
     where = folder()
     if where is None:
         return
@@ -178,7 +218,13 @@ def put(k: str, corpus: Corpus, about: Summary) -> None:
             out = _Hashing(fh)
             head = pickle.dumps(about, protocol=pickle.HIGHEST_PROTOCOL)
             out.write(len(head).to_bytes(8, "big") + head)
-            pickle.dump(corpus, out, protocol=pickle.HIGHEST_PROTOCOL)
+            tables = [getattr(corpus, section) for section in _SECTIONS]
+            fields = (corpus.root, corpus.config, corpus.problems, corpus.files, corpus.fulltexts, corpus.source_digest, corpus.single_file)
+            pickle.dump((*fields, tuple(len(t) for t in tables)), out, protocol=pickle.HIGHEST_PROTOCOL)
+            for table in tables:
+                records = list(table.values())
+                for start in range(0, len(records), CHUNK):
+                    pickle.dump(records[start : start + CHUNK], out, protocol=pickle.HIGHEST_PROTOCOL)
             fh.seek(0)
             fh.write(out.h.digest())
 
