@@ -211,7 +211,37 @@ def test_check_prints_the_same_from_the_cache(tmp_path: Path, cache_at: Path) ->
     shutil.copytree(STORIES[0], corpus)
     runner = CliRunner()
     first = runner.invoke(main, ["check", str(corpus), "--format", "json"], catch_exceptions=False)
-    assert len(list(cache_at.glob("*.marshal"))) == 1
+    assert len(list(cache_at.glob("*.marshal"))) == 2  # the report and the dispute figures
     second = runner.invoke(main, ["check", str(corpus), "--format", "json"], catch_exceptions=False)
     assert second.output == first.output
     assert second.exit_code == first.exit_code
+
+
+@pytest.mark.parametrize("path", [CLAIMS, *STORIES[:3]], ids=lambda p: p.parent.name if p != CLAIMS else "smic")
+@pytest.mark.parametrize("include_drafts", [False, True])
+def test_a_kept_check_is_read_without_the_records(
+    path: Path, include_drafts: bool, cache_at: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report and dispute figures a check keeps come back equal to fresh ones, from the corpus's
+    summary alone: neither the analysis nor the records are built again."""
+    from claimcheck.analysis.disputes import checked, figures
+    from claimcheck.load.loader import Prepared, prepare
+
+    fulltexts = [SOURCES] if path == CLAIMS else None
+    with monkeypatch.context() as mp:
+        mp.setenv("CLAIMCHECK_CACHE", "off")
+        corpus = _load(path)
+        fresh = balance.analyse(corpus, include_drafts=include_drafts)
+        fresh_figures = figures(corpus, fresh, include_drafts=include_drafts)
+    first = checked(prepare(path, fulltext_paths=fulltexts), include_drafts=include_drafts)
+    _no_analysis(monkeypatch)
+
+    def no_records(self: Prepared) -> claimcheck.Corpus:
+        raise AssertionError("the records were built")
+
+    monkeypatch.setattr(Prepared, "corpus", no_records)
+    again = checked(prepare(path, fulltext_paths=fulltexts), include_drafts=include_drafts)
+    assert first == (fresh, fresh_figures)
+    assert again == (fresh, fresh_figures)
+    with pytest.raises(AssertionError, match="the records were built"):  # the other view was never kept
+        checked(prepare(path, fulltext_paths=fulltexts), include_drafts=not include_drafts)

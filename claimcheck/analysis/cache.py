@@ -29,10 +29,10 @@ from claimcheck.core.version import code_fingerprint
 from claimcheck.load.filecache import cache_dir
 from claimcheck.model.corpus import Corpus
 
-__all__ = ["KEEP", "folder", "get", "key", "put"]
+__all__ = ["KEEP", "folder", "get", "key", "key_of", "put"]
 
-#: How many results the cache keeps (the oldest beyond these are removed when one is written).
-KEEP = 8
+#: How many results the cache keeps (a check keeps two: the report and the dispute figures) (the oldest beyond these are removed when one is written).
+KEEP = 16
 _FORMAT = b"claimcheck analysis cache 1\n"
 
 
@@ -55,13 +55,20 @@ def key(view: Corpus, *parts: str) -> str | None:
     """The key of what is asked (``parts``) of ``view``, or ``None`` when the result must not be kept: a
     corpus that cannot vouch for its content (not loaded by :func:`claimcheck.load`, or changed in memory
     since), plugins that add checks, or caching turned off."""
-    if view.source_digest is None or folder() is None:
+    return key_of(view.source_digest, view.root, view.single_file, *parts)
+
+
+def key_of(source_digest: str | None, root: Path, single_file: bool, *parts: str) -> str | None:
+    """:func:`key` of the view whose :attr:`~claimcheck.model.corpus.Corpus.source_digest` is
+    ``source_digest``, read from ``root`` (one file of it when ``single_file``), without the view itself:
+    a command asks before loading the records (from :class:`claimcheck.load.snapshot.Summary`)."""
+    if source_digest is None or folder() is None:
         return None
     plugins = _plugins()
     if plugins is None:
         return None
     h = hashlib.sha256(_FORMAT)
-    for part in (view.source_digest, view.root.as_posix(), str(view.single_file), code_fingerprint(), plugins, *parts):
+    for part in (source_digest, root.as_posix(), str(single_file), code_fingerprint(), plugins, *parts):
         h.update(part.encode("utf-8", "surrogateescape") + b"\0\n")
     return h.hexdigest()
 

@@ -8,13 +8,17 @@ under each dispute.
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
+from claimcheck.analysis import cache
 from claimcheck.analysis.attribution import name_in_sentence, sentence
-from claimcheck.analysis.balance import BalanceReport, Dispute, Side
+from claimcheck.analysis.balance import BalanceReport, Dispute, Side, analyse, kept
+from claimcheck.load.loader import Prepared
 from claimcheck.model.corpus import Corpus
 
-__all__ = ["DisputeFigures", "SideFigures", "claim_words", "figures"]
+__all__ = ["DisputeFigures", "SideFigures", "checked", "claim_words", "figures"]
 
 #: A side given this many times the other's words is flagged as possibly under-represented.
 IMBALANCE = 2.0
@@ -112,3 +116,50 @@ def figures(corpus: Corpus, report: BalanceReport, *, include_drafts: bool = Fal
     with the same ``include_drafts``)."""
     view = corpus.view(include_drafts=include_drafts)
     return [dispute_figures(view, d) for d in report.disputes]
+
+
+def checked(found: Prepared, *, include_drafts: bool = False) -> tuple[BalanceReport, list[DisputeFigures]]:
+    """The balance report and the dispute figures of a prepared corpus (:func:`claimcheck.load.loader.prepare`),
+    what ``claimcheck check`` prints. When both were kept for these files (:mod:`claimcheck.analysis.cache`)
+    they are read without building the corpus's records; else the corpus is analysed, and both kept."""
+    summary = found.summary
+    k = cache.key_of(summary.view_digests[include_drafts], summary.root, summary.single_file, "figures", f"drafts={include_drafts}")
+    report = kept(summary, include_drafts=include_drafts)
+    if report is not None and k is not None:
+        figs = _figures_from_plain(cache.get(k))
+        if figs is not None:
+            return report, figs
+    corpus = found.corpus()
+    report = analyse(corpus, include_drafts=include_drafts)
+    figs = figures(corpus, report, include_drafts=include_drafts)
+    if k is not None:
+        cache.put(k, tuple(_figures_to_plain(f) for f in figs))
+    return report, figs
+
+
+def _side_plain(s: SideFigures) -> tuple[Any, ...]:
+    return (s.claims, s.evidence, s.parties, s.words)
+
+
+def _figures_to_plain(f: DisputeFigures) -> tuple[Any, ...]:
+    return (f.id, f.title, f.status, _side_plain(f.assertion), _side_plain(f.response), f.balance)
+
+
+def _figures_from_plain(value: Any) -> list[DisputeFigures] | None:
+    """The figures :func:`_figures_to_plain` made ``value`` from, or ``None`` when it is not such."""
+    if value is None:
+        return None
+    try:
+        return [
+            DisputeFigures(
+                id=i,
+                title=t,
+                status=st,
+                assertion=SideFigures(claims=a[0], evidence=a[1], parties=tuple(a[2]), words=a[3]),
+                response=SideFigures(claims=r[0], evidence=r[1], parties=tuple(r[2]), words=r[3]),
+                balance=b,
+            )
+            for i, t, st, a, r, b in value
+        ]
+    except (TypeError, ValueError, IndexError):  # not figures of this form: computed again
+        return None

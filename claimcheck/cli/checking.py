@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from claimcheck.cli import report
-from claimcheck.cli.options import fail_on_option, format_option, fulltext_option, include_drafts_option, load, path_argument
+from claimcheck.cli.options import fail_on_option, format_option, fulltext_option, include_drafts_option, path_argument, prepared
 from claimcheck.load.loader import summarise
 
 
@@ -39,13 +39,11 @@ def check(path: Path, fmt: str, fail_on: str, fulltext: tuple[Path, ...], includ
     interested parties, on a single, second-hand or unnamed source, and verdicts at odds with
     the evidence. Validation problems are reported too.
     """
-    from claimcheck.analysis.balance import analyse
-    from claimcheck.analysis.disputes import figures
+    from claimcheck.analysis.disputes import checked
 
-    corpus = load(path, fulltext)
-    result = analyse(corpus, include_drafts=include_drafts)
-    problems = [*corpus.problems, *result.findings]
-    disputes = figures(corpus, result, include_drafts=include_drafts)
+    found = prepared(path, fulltext)
+    result, disputes = checked(found, include_drafts=include_drafts)
+    problems = [*found.summary.problems, *result.findings]
     data = {"statuses": {k: str(v) for k, v in result.statuses.items()}, "disputes": [d.to_dict() for d in disputes]}
     report.emit(report.Outcome(problems=problems, data=data, lines=[d.describe() for d in disputes]), fmt)
     sys.exit(report.exit_code(problems, fail_on))

@@ -30,7 +30,7 @@ class Severity(enum.IntEnum):
     ERROR = 3
 
     def __str__(self) -> str:
-        return self.name.lower()
+        return _SEVERITY_NAMES[self]
 
     @classmethod
     def parse(cls, text: str) -> Severity:
@@ -39,6 +39,10 @@ class Severity(enum.IntEnum):
             return cls[text.upper()]
         except KeyError:
             raise ValueError(f"unknown severity {text!r}: expected info, warning or error") from None
+
+
+#: Each severity's name as written (``str()`` of one, for every problem of a report: ``name`` is slow).
+_SEVERITY_NAMES = {s: s.name.lower() for s in Severity}
 
 
 @attrs.define(frozen=True, kw_only=True)
