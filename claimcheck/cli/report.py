@@ -25,7 +25,7 @@ import click
 import orjson
 
 from claimcheck.core.problems import Problem, Severity
-from claimcheck.core.terminal import ACTIVE, path, safe
+from claimcheck.core.terminal import ACTIVE, acts_utf8, path, safe
 
 __all__ = ["FORMATS", "REPEATS_SHOWN", "Outcome", "emit", "event", "exit_code", "path", "problem_lines", "publication", "safe", "summary"]
 
@@ -45,8 +45,8 @@ def _string(text: str) -> str:
 
 def _indented(value: Any, pad: str = "") -> str:
     """``value`` with every string made :func:`safe`, as ``json.dumps(value, indent=2, ensure_ascii=False)``
-    writes it, built by joining strings (the standard library's encoder takes a generator step for every
-    token once it indents)."""
+    writes it but for floats, written as orjson writes them (as the usual output is), built by joining
+    strings (the standard library's encoder takes a generator step for every token once it indents)."""
     if isinstance(value, str):
         return _string(value)
     if value is None:
@@ -57,8 +57,8 @@ def _indented(value: Any, pad: str = "") -> str:
         return "false"
     if isinstance(value, int):
         return int.__repr__(value)
-    if isinstance(value, float):
-        return float.__repr__(value) if math.isfinite(value) else "null"
+    if isinstance(value, float):  # as orjson writes it (shortest round trip; a NaN or an infinity is null)
+        return orjson.dumps(value).decode("ascii")
     inner = pad + "  "
     if isinstance(value, dict):
         if not value:
@@ -78,30 +78,29 @@ def _indented(value: Any, pad: str = "") -> str:
 #: character :func:`safe` would show otherwise (a carriage return, a control character), or a false alarm
 #: (an escaped backslash before a letter), either way written by :func:`_indented` instead.
 _OTHER_ESCAPE = re.compile(rb'\\[^"\\nt]')
-#: A number that is not an integer (after a space, as every value but a lone one is), which orjson may
-#: write its own way (``6.103515625e-05`` is ``0.00006103515625`` to it); the same text in a string is a
-#: false alarm.
-_FLOAT = re.compile(rb" -?[0-9]+[.eE]")
 
 
 def dumps(doc: Any) -> str:
     """``doc`` as indented JSON, every string of it made :func:`safe`, as ``json.dumps(doc, indent=2,
-    ensure_ascii=False)`` writes it, but for a number JSON cannot hold (a NaN, an infinity), written
-    ``null``. orjson writes it when no string of it needs :func:`safe` and no number is a float (the
-    usual case: its output holds no active character, no other escape), else :func:`_indented`."""
+    ensure_ascii=False)`` writes it, but for floats, written as orjson writes them (``1e-8``, not
+    ``1e-08``; a NaN or an infinity, which JSON cannot hold, as ``null``); see :func:`dump_bytes`."""
+    return dump_bytes(doc).decode("utf-8")
+
+
+def dump_bytes(doc: Any) -> bytes:
+    """:func:`dumps` as UTF-8. orjson writes it when no string of it needs :func:`safe` (the usual case:
+    its output holds no active character and no other escape, searched as bytes), else :func:`_indented`."""
     try:
         fast = orjson.dumps(doc, option=orjson.OPT_INDENT_2)
     except (TypeError, ValueError):  # a key that is not a string, an integer over 64 bits, a lone surrogate
         fast = None
-    if fast is not None and _OTHER_ESCAPE.search(fast) is None and _FLOAT.search(b" " + fast) is None:
-        text = fast.decode("utf-8")
-        # orjson escapes C0 controls: in ASCII output only DEL could act on a terminal
-        if (b"\x7f" not in fast) if fast.isascii() else (_active(text) is None):
-            return text
+    if fast is not None and _OTHER_ESCAPE.search(fast) is None and not acts_utf8(fast, c0=False):  # orjson escapes C0
+        return fast
     try:
-        return _indented(doc)
+        text = _indented(doc)
     except (_Unusual, RecursionError):
-        return json.dumps(_safe_json(doc), indent=2, ensure_ascii=False)
+        text = json.dumps(_safe_json(doc), indent=2, ensure_ascii=False)
+    return text.encode("utf-8", "surrogateescape")
 
 
 def _safe_json(value: Any) -> Any:
@@ -177,7 +176,7 @@ def emit(outcome: Outcome, fmt: str) -> None:
     if fmt == "json":
         doc: dict[str, Any] = {"problems": [p.to_dict() for p in outcome.problems], "summary": summary(outcome.problems)}
         doc.update(outcome.data)
-        click.echo(dumps(doc))
+        click.echo(dump_bytes(doc))  # bytes: a 100 MB report is not decoded and encoded again
         return
     shown = [safe(line) for line in outcome.lines] + problem_lines(outcome.problems)
     if shown:  # one write: tens of thousands of warnings (an import of a large feed) print in a blink

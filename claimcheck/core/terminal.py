@@ -12,13 +12,34 @@ from __future__ import annotations
 import os
 import re
 
-__all__ = ["ACTIVE", "path", "safe"]
+__all__ = ["ACTIVE", "acts_utf8", "path", "safe"]
 
 #: C0 controls but tab and newline, DEL, the C1 controls and lone surrogates; line and paragraph
 #: separators; zero-width characters and bidirectional controls (embeddings, overrides, isolates, marks).
 ACTIVE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
+#: :data:`ACTIVE`'s characters as UTF-8 bytes (lone surrogates have none), in patterns that each start
+#: with a fixed byte, which the regular expression engine finds at memory speed (one pattern of
+#: alternatives is tried at every byte: 2.2 s against 0.2 s on a 100 MB report); the C0 controls apart.
+_C0_UTF8 = re.compile(rb"[\x00-\x08\x0b-\x1f]")
+_OTHERS_UTF8 = tuple(
+    re.compile(p)
+    for p in (
+        rb"\x7f",
+        rb"\xc2[\x80-\x9f]",
+        rb"\xd8\x9c",
+        rb"\xe2\x80[\x8b-\x8f\xa8-\xae]",
+        rb"\xe2\x81[\xa0-\xa4\xa6-\xa9]",
+        rb"\xef\xbb\xbf",
+    )
+)
+
+
+def acts_utf8(encoded: bytes, *, c0: bool = True) -> bool:
+    """Whether UTF-8 ``encoded`` holds a character of :data:`ACTIVE`, searched without decoding it;
+    ``c0=False`` leaves out the C0 controls (for text that escapes them itself, as JSON writers do)."""
+    return (c0 and _C0_UTF8.search(encoded) is not None) or any(p.search(encoded) is not None for p in _OTHERS_UTF8)
 
 
 def _escape(m: re.Match[str]) -> str:
