@@ -773,7 +773,7 @@ def test_an_interrupted_build_leaves_the_previous_site(
     def interrupt(*_: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build, "_place", interrupt)
+    monkeypatch.setattr(build, "_place_one", interrupt)  # mid-write: some pages placed, some not
     with pytest.raises(KeyboardInterrupt):
         build_site(attrs.evolve(synthetic, claims={}), out)
     assert files_of(out) == before

@@ -234,10 +234,22 @@ def _build(
     job = units.Job(data=data, base_url=base_url, templates=templates, prints=prints, valid=valid)
     if data.claims:  # the plans and tables every claim page reads, computed once here rather than in each worker
         pages.claim_page(data, data.claims[min(data.claims)], base_url)
-    files: dict[str, bytes] = {}
+    if out.is_dir():
+        _link_tree(out, tmp)
     inputs: dict[str, str] = {}
+    shas: dict[str, str] = {}  # of each file this build made
+    written: list[str] = []
+    resolved: dict[str, Path] = {}
     kept: set[str] = set()  # the previous site's files, valid as they are
     rendered = 0
+
+    def place(path: str, content: bytes) -> None:
+        """Write a page as soon as it is rendered: a build holds no more HTML than a unit's (all of it,
+        1.4 GB at 100,000 claims, was held until the end)."""
+        shas[path] = _sha(content)
+        if _place_one(tmp, path, content, resolved):
+            written.append(path)
+
     plan = units.units(data)
     total, done = sum(units.weight(u) for u in plan), 0
     for unit, results in zip(plan, units.run(job, _workers(jobs, data)), strict=True):
@@ -247,7 +259,7 @@ def _build(
             if html is None:
                 kept.add(path)
             else:
-                files[path] = html
+                place(path, html)
                 rendered += 1
         if progress is not None:
             progress(done, total)
@@ -256,25 +268,22 @@ def _build(
     if valid(last.path, inputs[last.path]):
         kept.add(last.path)
     else:
-        files[last.path] = render(environment(templates), last).encode("utf-8")
+        place(last.path, render(environment(templates), last).encode("utf-8"))
         rendered += 1
     page_count = len(inputs)
-    files.update(search_files)
+    generated = dict(search_files)  # made in full each time (search index, assets): kept when the same
     for name, content in static_files(templates).items():
-        files[f"static/{name}"] = content
-    shas = {path: _sha(content) for path, content in files.items()}
-    for path in files:
-        inputs.setdefault(path, shas[path])
-    for path in list(files):  # generated in full each time (search index, assets): kept when the same
+        generated[f"static/{name}"] = content
+    for path in sorted(generated):
+        content = generated[path]
+        sha = _sha(content)
+        inputs.setdefault(path, sha)
         old = previous.get(path)
-        if path not in kept and old and old.get("sha256") == shas[path] and _kept(out, path, old, known):
+        if path not in kept and old and old.get("sha256") == sha and _kept(out, path, old, known):
             kept.add(path)
-            del files[path]
-
-    if out.is_dir():
-        _link_tree(out, tmp)
-    written = _place(tmp, files)
-    every = kept | set(files)
+        else:
+            place(path, content)
+    every = kept | set(shas)
     removed = _prune(tmp, every)
     entry: dict[str, dict[str, object]] = {}
     stats: dict[str, state.Recorded] = {}
@@ -299,7 +308,7 @@ def _build(
     atomic.write_bytes(tmp / MANIFEST, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode(), durable=False)
     return BuildResult(
         out_dir=out,
-        written=written,
+        written=tuple(sorted(written)),
         unchanged=tuple(sorted(kept)),
         removed=removed,
         rendered=rendered,
@@ -309,37 +318,30 @@ def _build(
     )
 
 
-def _place(root: Path, files: dict[str, bytes]) -> tuple[str, ...]:
-    """Write ``files`` under ``root`` (which may hold hard links to the previous site: those are replaced,
-    never written through); a file already there with the same content is left alone."""
-    written: list[str] = []
-    resolved: dict[str, Path] = {}
-    for path in sorted(files):
-        target = inside(root, path, resolved)
-        content = files[path]
-        try:
-            with open(target, "xb") as fh:  # a new file in the build's own folder: nothing to replace
-                fh.write(content)
-            os.chmod(target, 0o644)
-            written.append(path)
-            continue
-        except FileExistsError:
-            pass
-        except FileNotFoundError:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with open(target, "xb") as fh:
-                fh.write(content)
-            os.chmod(target, 0o644)
-            written.append(path)
-            continue
-        try:
-            same = not target.is_symlink() and _sha(target.read_bytes()) == _sha(content)
-        except OSError:
-            same = False
-        if not same:
-            atomic.write_bytes(target, content, durable=False)
-            written.append(path)
-    return tuple(written)
+def _place_one(root: Path, path: str, content: bytes, resolved: dict[str, Path]) -> bool:
+    """Write one file under ``root`` (which may hold hard links to the previous site: those are replaced,
+    never written through), unless the file already there has the same content; whether it was written."""
+    target = inside(root, path, resolved)
+    try:
+        with open(target, "xb") as fh:  # a new file in the build's own folder: nothing to replace
+            fh.write(content)
+        os.chmod(target, 0o644)
+        return True
+    except FileExistsError:
+        pass
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "xb") as fh:
+            fh.write(content)
+        os.chmod(target, 0o644)
+        return True
+    try:
+        same = not target.is_symlink() and _sha(target.read_bytes()) == _sha(content)
+    except OSError:
+        same = False
+    if not same:
+        atomic.write_bytes(target, content, durable=False)
+    return not same
 
 
 def _prune(root: Path, keep: set[str]) -> tuple[str, ...]:
