@@ -815,3 +815,30 @@ def test_pages_carry_publishing_conventions(synthetic: claimcheck.Corpus, tmp_pa
     build_site(synthetic, plain)
     assert "canonical" not in text(plain, "index.html")
     assert "https://news.example" not in text(plain, "claims/bridge-unsafe.html")
+
+
+def test_once_renders_a_fragment_once_per_item_root_and_arguments() -> None:
+    """``once`` gives the first rendering again for the same item, arguments and ``root``, and renders anew
+    for another item (even an equal one), other arguments or another ``root``."""
+    from markupsafe import Markup
+
+    from claimcheck.render.site.render import Once
+
+    calls: list[tuple[object, ...]] = []
+
+    class Card:
+        name = "card"
+
+        def __call__(self, item: object, *args: object) -> str:
+            calls.append((item, *args))
+            return f"<li>{item}{args}</li>"
+
+    once, card = Once(), Card()
+    a, b = ["x"], ["x"]  # equal, not the same
+    first = once(card, a, True, root="../")  # type: ignore[arg-type]
+    assert isinstance(first, Markup)
+    assert once(card, a, True, root="../") is first  # type: ignore[arg-type]
+    once(card, a, False, root="../")  # type: ignore[arg-type]
+    once(card, a, True, root="")  # type: ignore[arg-type]
+    once(card, b, True, root="../")  # type: ignore[arg-type]
+    assert calls == [(a, True), (a, False), (a, True), (b, True)]

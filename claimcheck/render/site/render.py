@@ -13,6 +13,8 @@ from pathlib import Path
 
 import attrs
 import jinja2
+import jinja2.runtime
+from markupsafe import Markup
 
 from claimcheck.render.assets import BUILTIN_STATIC
 from claimcheck.render.assets import files as _files
@@ -22,8 +24,29 @@ from claimcheck.render.templates import template_errors
 
 
 def environment(templates: str | os.PathLike[str] | None = None) -> jinja2.Environment:
-    """The site's Jinja2 environment (autoescaped), from the one factory."""
-    return templates_environment("site", templates, autoescape=True)
+    """The site's Jinja2 environment (autoescaped), from the one factory, with :class:`Once` as ``once``."""
+    env = templates_environment("site", templates, autoescape=True)
+    env.globals["once"] = Once()
+    return env
+
+
+class Once:
+    """``{{ once(macro, item, *args, root=root) }}``: ``macro(item, *args)``, rendered the first time and
+    given again after, for the life of the environment (one build). A claim's card is listed on the
+    index, its parties' and documents' pages, the timeline and its map, and rendering it once instead
+    of five to eight times pays. The macro must depend only on what it is given and on ``root`` (the
+    page's way back to the site's top, which pages at other depths write otherwise)."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[object, ...], tuple[object, Markup]] = {}
+
+    def __call__(self, macro: jinja2.runtime.Macro, item: object, *args: object, root: str = "") -> Markup:
+        key = (macro.name, id(item), root, *args)
+        made = self._made.get(key)
+        if made is None or made[0] is not item:  # the item is held, so its id is never another's
+            made = (item, Markup(macro(item, *args)))  # noqa: S704 - the macro's own autoescaped output
+            self._made[key] = made
+        return made[1]
 
 
 def render(env: jinja2.Environment, page: Page) -> str:
