@@ -16,8 +16,9 @@ the stable API; everything is importable from its own module too. Each is loaded
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from claimcheck.core.lazy import attributes
 
 if TYPE_CHECKING:
     from claimcheck.analysis.balance import BalanceReport, Dispute, analyse
@@ -104,13 +105,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'claimcheck' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = attributes(__name__, _LAZY)
 
 
 __all__ = [

@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
-import os
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,7 @@ from claimcheck.core import atomic
 from claimcheck.core.errors import OutputError
 from claimcheck.core.plugins import plugin_manager
 from claimcheck.core.version import code_fingerprint
-from claimcheck.load.filecache import cache_dir
+from claimcheck.load.filecache import cache_dir, prune
 from claimcheck.model.corpus import Corpus
 
 __all__ = ["KEEP", "folder", "get", "key", "key_of", "put"]
@@ -97,13 +96,4 @@ def put(k: str, value: Any) -> None:
         return
     with contextlib.suppress(OutputError):
         atomic.write_bytes(where / f"{k}.marshal", hashlib.sha256(payload).digest() + payload, durable=False)
-    _prune(where)
-
-
-def _prune(where: Path) -> None:
-    """Remove all but the :data:`KEEP` most recently written results."""
-    with contextlib.suppress(OSError):
-        kept = sorted(where.glob("*.marshal"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-        for old in kept[KEEP:]:
-            with contextlib.suppress(OSError):
-                os.unlink(old)
+    prune(where, "*.marshal", KEEP)

@@ -117,6 +117,16 @@ def _put(directory: Path, digest: str, result: FileResult) -> None:
         atomic.write_bytes(directory / digest[:2] / f"{digest}.marshal", blob, durable=False)
 
 
+def prune(where: Path, pattern: str, keep: int) -> None:
+    """Remove all but the ``keep`` most recently written entries matching ``pattern`` in the cache folder
+    ``where`` (the analysis results, the loaded corpora); one that cannot be removed is left."""
+    with contextlib.suppress(OSError):
+        kept = sorted(where.glob(pattern), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in kept[keep:]:
+            with contextlib.suppress(OSError):
+                os.unlink(old)
+
+
 def source_map(raw: bytes, name: str, *, cache: bool = True) -> SourceMap:
     """The source map of a file's bytes, its marks taken from the cache when these bytes were mapped
     before (and kept there when not). Raises :class:`UnicodeDecodeError` for bytes that are not UTF-8.

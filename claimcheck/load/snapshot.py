@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import os
 import pickle
 from collections.abc import Iterable
 from pathlib import Path
@@ -33,7 +32,7 @@ from claimcheck.core import atomic
 from claimcheck.core.errors import OutputError
 from claimcheck.core.problems import Problem
 from claimcheck.core.version import code_fingerprint
-from claimcheck.load.filecache import cache_dir
+from claimcheck.load.filecache import cache_dir, prune
 from claimcheck.model.corpus import Corpus
 
 __all__ = ["CHUNK", "KEEP", "Summary", "folder", "get", "key", "put", "summary", "summary_of"]
@@ -230,13 +229,4 @@ def put(k: str, corpus: Corpus, about: Summary) -> None:
 
     with contextlib.suppress(OutputError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
         atomic.write_file_with(where / f"{k}.pickle", write, durable=False)
-    _prune(where)
-
-
-def _prune(where: Path) -> None:
-    """Remove all but the :data:`KEEP` most recently written corpora."""
-    with contextlib.suppress(OSError):
-        kept = sorted(where.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-        for old in kept[KEEP:]:
-            with contextlib.suppress(OSError):
-                os.unlink(old)
+    prune(where, "*.pickle", KEEP)

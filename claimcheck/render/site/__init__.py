@@ -7,8 +7,9 @@ Content-Security-Policy on every page. See ``docs/site.md``.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from claimcheck.core.lazy import attributes
 
 if TYPE_CHECKING:
     from claimcheck.render.site.build import PARALLEL_THRESHOLD, build_site, site_pages
@@ -24,13 +25,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'claimcheck.render.site' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = attributes(__name__, _LAZY)
 
 
 __all__ = ["MANIFEST", "PARALLEL_THRESHOLD", "BuildResult", "SiteData", "build_site", "site_pages", "up_to_date"]
