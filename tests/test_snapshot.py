@@ -223,3 +223,28 @@ def test_build_with_nothing_to_do_says_so_and_a_changed_byte_builds_again(tmp_pa
     edited = json.loads(_build(corpus, site))
     assert edited["rendered"] > 0
     assert edited["written"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_the_key_never_reads_a_config_the_load_refuses(tmp_path: Path) -> None:
+    """A FIFO config, or one linking out of the corpus, is reported and never opened, the cache on
+    (finding the key reads only what the load reads)."""
+    fifo = _corpus(tmp_path / "fifo")
+    (fifo / "claimcheck.yaml").unlink()
+    os.mkfifo(fifo / "claimcheck.yaml")
+    outside = tmp_path / "secret.yaml"
+    outside.write_text("title: not the corpus's\n", encoding="utf-8")
+    linked = _corpus(tmp_path / "linked")
+    (linked / "claimcheck.yaml").unlink()
+    (linked / "claimcheck.yaml").symlink_to(outside)
+    for root in (fifo, linked):
+        done = subprocess.run(
+            [sys.executable, "-m", "claimcheck", "validate", str(root), "--format", "json"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        found = json.loads(done.stdout)
+        assert any(p["file"].endswith("claimcheck.yaml") for p in found["problems"]), root
+        assert claimcheck.load(root).config.title != "not the corpus's"

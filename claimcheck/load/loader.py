@@ -25,7 +25,7 @@ from claimcheck.core.suggest import did_you_mean
 from claimcheck.load import hygiene, snapshot
 from claimcheck.load.filecache import read_files, source_map
 from claimcheck.load.integrity import Checker, check_config, check_quotes
-from claimcheck.load.parsing import Parsed, parse_bytes, read, read_bytes
+from claimcheck.load.parsing import Parsed, parse_bytes, read_bytes
 from claimcheck.load.schema_problems import describe, problems_from_errors
 from claimcheck.load.schemas import RECORD_SCHEMAS, validator
 from claimcheck.model.convert import FieldError, from_dict
@@ -151,6 +151,8 @@ class _Plan:
     problems: list[Problem]
     config_path: Path
     config: Config
+    #: the bytes the config was read from (``None``: no config, or one not read)
+    config_bytes: bytes | None
     folders: list[Path]
     replaced: dict[Path, bytes]
     key: str | None = None
@@ -232,7 +234,7 @@ def _plan(
         files = sorted({*files, *(p for p in replaced if p.suffix in EXTENSIONS)}, key=lambda p: p.as_posix())
     files = [f for f in files if f != config_path]
 
-    config, config_problems = _load_config(config_path, replaced.get(config_path), root)
+    config, config_problems, config_bytes = _load_config(config_path, replaced.get(config_path), root)
     problems.extend(config_problems)
     folders: list[Path] = []
     if check_quotes_:
@@ -241,10 +243,18 @@ def _plan(
         if env:
             folders += [Path(p) for p in env.split(os.pathsep) if p]
     plan = _Plan(
-        given=given, root=root, files=files, problems=problems, config_path=config_path, config=config, folders=folders, replaced=replaced
+        given=given,
+        root=root,
+        files=files,
+        problems=problems,
+        config_path=config_path,
+        config=config,
+        config_bytes=config_bytes,
+        folders=folders,
+        replaced=replaced,
     )
     if cache and not overlay and snapshot.folder() is not None:
-        plan.key, plan.read_before = _snapshot_key(given, root, files, problems, config_path, folders)
+        plan.key, plan.read_before = _snapshot_key(given, root, files, problems, config_bytes, folders)
     return plan
 
 
@@ -391,12 +401,8 @@ def _build(plan: _Plan, check_quotes_: bool, cache: bool, jobs: int | None, know
     digest = hashlib.sha256(b"claimcheck corpus 1\n")
     for rel, result in zip(rel_files, results, strict=True):
         digest.update(f"{rel}\0{result.digest}\n".encode("utf-8", "surrogateescape"))
-    config_bytes = replaced.get(config_path)  # the config as loaded: an overlay's text when one is given
-    if config_bytes is None and config_path.is_file():
-        with contextlib.suppress(OSError):
-            config_bytes = config_path.read_bytes()
-    if config_bytes is not None:
-        digest.update(b"config\0" + hashlib.sha256(config_bytes).digest())
+    if plan.config_bytes is not None:  # the config as loaded: an overlay's text when one is given
+        digest.update(b"config\0" + hashlib.sha256(plan.config_bytes).digest())
     for doc_id in sorted(fulltexts):
         digest.update(f"fulltext\0{doc_id}\0".encode() + hashlib.sha256(fulltexts[doc_id].encode()).digest())
     corpus = Corpus(
@@ -415,7 +421,7 @@ def _build(plan: _Plan, check_quotes_: bool, cache: bool, jobs: int | None, know
 
 
 def _snapshot_key(
-    given: Path, root: Path, files: list[Path], problems: list[Problem], config_path: Path, folders: list[Path]
+    given: Path, root: Path, files: list[Path], problems: list[Problem], config_bytes: bytes | None, folders: list[Path]
 ) -> tuple[str, dict[Path, bytes]]:
     """The :mod:`~claimcheck.load.snapshot` key of loading ``files`` (found under ``root``, with the
     ``problems`` found so far) with full texts from ``folders``, and the bytes of every file read for it
@@ -434,10 +440,7 @@ def _snapshot_key(
             continue
         read[path] = raw
         parts += [path.as_posix(), hashlib.sha256(raw).digest()]
-    config_bytes = b"absent"
-    with contextlib.suppress(OSError):
-        config_bytes = b"config " + config_path.read_bytes()
-    parts.append(config_bytes)
+    parts.append(b"absent" if config_bytes is None else b"config " + config_bytes)
     for folder in folders:
         parts.append(f"folder {folder.as_posix()}")
         with contextlib.suppress(OSError):
@@ -448,15 +451,27 @@ def _snapshot_key(
     return snapshot.key(parts), read
 
 
-def _load_config(path: Path, text: bytes | None, root: Path) -> tuple[Config, list[Problem]]:
+def _load_config(path: Path, text: bytes | None, root: Path) -> tuple[Config, list[Problem], bytes | None]:
+    """The config at ``path`` (or of ``text``, an overlay's), its problems, and the bytes it was read from
+    (``None`` when none were: no config, a link out of the corpus, a FIFO)."""
     name = path.as_posix()
     if text is None:
         unreadable = _unreadable(path, CONFIG_NAME, Path(os.path.realpath(root))) if os.path.lexists(path) else None
         if unreadable is not None:  # a link out of the corpus (to /etc/passwd, say) is never read, not even to quote it
-            return Config(), [attrs.evolve(unreadable, file=name)]
+            return Config(), [attrs.evolve(unreadable, file=name)], None
         if not path.is_file():
-            return Config(), []
-    parsed = read(path, name) if text is None else parse_bytes(text, name)
+            return Config(), [], None
+        raw = read_bytes(path, name)
+        if isinstance(raw, Parsed):
+            return Config(), list(raw.problems), None
+        text = raw
+    config, problems = _config_of(text, name)
+    return config, problems, text
+
+
+def _config_of(text: bytes, name: str) -> tuple[Config, list[Problem]]:
+    """The config ``text`` holds, keeping what is valid of it, and its problems."""
+    parsed = parse_bytes(text, name)
     if parsed.data is None:
         return Config(), [p for p in parsed.problems if p.code != "empty-file"]
     data, dirty = _clean_config(parsed.data, name)
@@ -497,6 +512,11 @@ def locate_problems(problems: list[Problem], corpus: Corpus) -> list[Problem]:
         return _locate(problems, paths)
 
 
+#: Problems about a file as an entry (a link out of the corpus, a FIFO, a file too large), not about its
+#: text: never located in it, so such a file is never opened to place them.
+_ABOUT_THE_ENTRY = frozenset({"outside-corpus", "io-error", "file-too-large"})
+
+
 def _locate(
     problems: list[Problem], paths: dict[str, Path], overlay: Mapping[str, bytes] | None = None, *, cache: bool = True
 ) -> list[Problem]:
@@ -506,14 +526,15 @@ def _locate(
     out = list(problems)
     by_file: dict[str, list[int]] = {}
     for i, prob in enumerate(problems):
-        if prob.line is None and prob.file is not None and prob.file in paths:
+        if prob.line is None and prob.file is not None and prob.file in paths and prob.code not in _ABOUT_THE_ENTRY:
             by_file.setdefault(prob.file, []).append(i)
     for file, indices in by_file.items():
         path = paths[file]
-        try:  # a file over the size limit is never read, not even to locate its problem
+        try:  # a file over the size limit, a FIFO or a device is never read, not even to locate its problem
             raw = (overlay or {}).get(file)
             if raw is None:
-                raw = path.read_bytes() if path.stat().st_size <= limits.MAX_FILE_BYTES else None
+                found = read_bytes(path, file)
+                raw = None if isinstance(found, Parsed) else found
             smap = source_map(raw, file, cache=cache) if raw is not None and len(raw) <= limits.MAX_FILE_BYTES else None
         except (OSError, UnicodeDecodeError):
             smap = None
