@@ -188,6 +188,7 @@ def test_a_site_up_to_date_is_said_so_from_the_digest_alone(tmp_path: Path) -> N
     assert up_to_date(digest, site, date="2024-04-01", include_drafts=True) is None
     assert up_to_date("0" * 64, site, date="2024-04-01") is None
     assert up_to_date(None, site, date="2024-04-01") is None
+    assert up_to_date(digest, site, date="2024-04-01", templates=tmp_path / "no-templates") is None  # the build says what is wrong
     victim = next(p for p in site.rglob("*.html"))
     victim.unlink()
     assert up_to_date(digest, site, date="2024-04-01") is None

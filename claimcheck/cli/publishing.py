@@ -21,11 +21,7 @@ from claimcheck.cli.options import (
     refuse_errors,
     templates_option,
 )
-from claimcheck.publish.notes import AUDIENCES
-
-#: The brief's formats (``claimcheck.render.brief.FORMATS``, which imports the renderer: not needed to
-#: parse the command line).
-BRIEF_FORMATS = ("md", "html", "txt")
+from claimcheck.publish.notes import AUDIENCES, BRIEF_FORMATS
 
 
 @click.command()

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from claimcheck.load.filecache import source_map
 from claimcheck.load.sourcemap import SourceMap
 from claimcheck.model import Claim, Record, Relation, Review
 from claimcheck.model.corpus import Corpus
@@ -63,7 +64,7 @@ def unpublished(corpus: Corpus, *, statuses: frozenset[str] = frozenset({"draft"
             file = (Path(corpus.root) / record.origin.file).as_posix()
             if file not in maps:
                 try:
-                    maps[file] = SourceMap(Path(file).read_text(encoding="utf-8-sig"))
+                    maps[file] = source_map(Path(file).read_bytes(), file)  # its marks from the parse cache
                 except (OSError, UnicodeDecodeError):
                     maps[file] = SourceMap("")
             line = maps[file].locate(record.origin.pointer)[0] if maps[file].mapped else None

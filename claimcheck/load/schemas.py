@@ -53,15 +53,6 @@ def load_schemas() -> dict[str, dict[str, Any]]:
 
 
 @functools.cache
-def registry() -> referencing.Registry[Any]:
-    """A registry holding every schema under its ``$id``."""
-    import referencing
-
-    resources_ = [(s["$id"], referencing.Resource.from_contents(s)) for s in load_schemas().values()]
-    return referencing.Registry().with_resources(resources_)
-
-
-@functools.cache
 def _ecma_pattern(pattern: str) -> re.Pattern[str]:
     """``pattern`` as JSON Schema (ECMA-262) means it: a final ``$`` matches only at the very end, where
     Python's also matches before a final newline (``"smic\\n"`` is not an id)."""
@@ -82,7 +73,7 @@ def rich_validator_class() -> type[Validator]:
 
 @functools.cache
 def _rich_registry() -> referencing.Registry[Any]:
-    """The schemas for :data:`RichValidator`: without ``$schema`` (declared Draft 2020-12 here instead),
+    """The schemas for :func:`rich_validator_class`'s validators: without ``$schema`` (declared Draft 2020-12 here instead),
     since a ``$ref`` into a schema naming its dialect would switch back to jsonschema's own class."""
     import referencing
     from referencing.jsonschema import DRAFT202012

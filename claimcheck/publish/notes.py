@@ -18,6 +18,7 @@ from claimcheck.model.corpus import Corpus
 from claimcheck.model.records import Claim
 
 __all__ = [
+    "BRIEF_FORMATS",
     "OUTCOMES",
     "LANGUAGES",
     "language_name",
@@ -43,6 +44,8 @@ OUTCOMES = {
 
 #: Who an output is for: ``reader`` (published) or ``editor`` (adds the findings and what to do).
 AUDIENCES = ("reader", "editor")
+#: The brief's formats (``claimcheck brief --to``), each written by ``brief.<format>.j2``.
+BRIEF_FORMATS = ("md", "html", "txt")
 
 #: What an editor does about each built-in finding.
 FIXES = {

@@ -30,10 +30,20 @@ from claimcheck.model import Claim, CommentRequest
 from claimcheck.model.corpus import Corpus
 from claimcheck.model.records import Appearance, Correction
 from claimcheck.model.selection import Selection
-from claimcheck.publish.notes import AUDIENCES, OUTCOMES, editor_fix, join_words, language_name, reader_notes, unanswered_subjects, where
+from claimcheck.publish.notes import (
+    AUDIENCES,
+    BRIEF_FORMATS,
+    OUTCOMES,
+    editor_fix,
+    join_words,
+    language_name,
+    reader_notes,
+    unanswered_subjects,
+    where,
+)
 from claimcheck.render.templates import environment, template_errors
 
-FORMATS = {"md": "brief.md.j2", "html": "brief.html.j2", "txt": "brief.txt.j2"}
+FORMATS = {fmt: f"brief.{fmt}.j2" for fmt in BRIEF_FORMATS}
 NOUNS = {
     "supports": "Support",
     "contradicts": "Contradiction",

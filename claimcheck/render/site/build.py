@@ -50,7 +50,8 @@ from claimcheck.render.site.manifest import (
     BuildResult,
     build_inputs,
     fingerprint,
-    read_manifest,
+    manifest_doc,
+    manifest_files,
     site_date,
     unchanged_site,
 )
@@ -165,15 +166,28 @@ def build_site(
     check_target(out, corpus)
     with build_lock(out):
         _recover(out)
-        inputs = build_inputs(corpus.source_digest, tdir, include_drafts, base_url, audience, published)
-        same = unchanged_site(out, inputs)
+        templates_print = fingerprint(tdir)
+        doc = manifest_doc(out) if out.is_dir() else None
+        inputs = build_inputs(corpus.source_digest, templates_print, include_drafts, base_url, audience, published)
+        same = unchanged_site(out, inputs, doc)
         if same is not None:
             return attrs.evolve(same, elapsed=time.perf_counter() - t0)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
         os.chmod(tmp, 0o755)  # noqa: S103 - mkdtemp makes it private; a published site is world-readable
         try:
             data = SiteData(corpus, include_drafts=include_drafts, audience=audience, base_url=base_url, date=published)
-            result = _build(data, out, tmp, tdir, jobs=jobs, progress=progress, base_url=base_url, build_inputs=inputs)
+            result = _build(
+                data,
+                out,
+                tmp,
+                tdir,
+                jobs=jobs,
+                progress=progress,
+                base_url=base_url,
+                build_inputs=inputs,
+                previous=manifest_files(doc),
+                templates_print=templates_print,
+            )
             atomic.swap_folder(tmp, out)
         except BaseException as exc:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -216,15 +230,18 @@ def _build(
     jobs: int | None,
     progress: Progress | None,
     base_url: str | None,
-    build_inputs: str | None = None,
+    build_inputs: str | None,
+    previous: dict[str, dict[str, object]],
+    templates_print: str,
 ) -> BuildResult:
     """Build into ``tmp``, which becomes ``out``: a page whose context digest (with the templates and the
     code) is the one the previous site's manifest records for it, and whose file is still that build's,
-    is neither rendered nor written nor read; the new folder starts as hard links to the previous site."""
-    previous = read_manifest(out) if out.is_dir() else {}
+    is neither rendered nor written nor read; the new folder starts as hard links to the previous site.
+    ``previous`` is that manifest's entries, and ``templates_print`` the templates' fingerprint, both as
+    :func:`build_site` found them."""
     known = state.recorded(out) if previous else {}
     search_files, entries = search.files(data)  # also fills the claim summaries every page shares, before any fork
-    prints = f"{fingerprint(templates)}\n{code_fingerprint()}"
+    prints = f"{templates_print}\n{code_fingerprint()}"
 
     def valid(path: str, digest: str) -> bool:
         old = previous.get(path)
@@ -336,7 +353,7 @@ def _place_one(root: Path, path: str, content: bytes, resolved: dict[str, Path])
         os.chmod(target, 0o644)
         return True
     try:
-        same = not target.is_symlink() and _sha(target.read_bytes()) == _sha(content)
+        same = not target.is_symlink() and target.read_bytes() == content
     except OSError:
         same = False
     if not same:

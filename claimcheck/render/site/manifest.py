@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -30,7 +31,8 @@ __all__ = [
     "BuildResult",
     "build_inputs",
     "fingerprint",
-    "read_manifest",
+    "manifest_doc",
+    "manifest_files",
     "site_date",
     "unchanged_site",
     "up_to_date",
@@ -90,42 +92,42 @@ def fingerprint(templates: str | os.PathLike[str] | None = None) -> str:
 
 def build_inputs(
     source_digest: str | None,
-    templates: str | os.PathLike[str] | None,
+    templates_print: str,
     include_drafts: bool,
     base_url: str | None,
     audience: str,
     published: PartialDate | None,
 ) -> str | None:
-    """A hash of everything a build depends on, or ``None`` when the corpus cannot vouch for its content
-    (``source_digest`` is ``None``: one not loaded by :func:`claimcheck.load`, or changed in memory since)."""
+    """A hash of everything a build depends on (``templates_print`` is :func:`fingerprint` of its
+    templates), or ``None`` when the corpus cannot vouch for its content (``source_digest`` is ``None``:
+    one not loaded by :func:`claimcheck.load`, or changed in memory since)."""
     if source_digest is None:
         return None
-    tdir = os.fspath(templates) if templates is not None else None
-    h = hashlib.sha256(f"{source_digest}\n{fingerprint(tdir)}\n{code_fingerprint()}\n".encode())
+    h = hashlib.sha256(f"{source_digest}\n{templates_print}\n{code_fingerprint()}\n".encode())
     h.update(f"drafts={include_drafts}\nbase_url={base_url}\nview={audience} {published}\n".encode())
     return h.hexdigest()
 
 
-def read_manifest(out_dir: Path) -> dict[str, dict[str, object]]:
-    """The files a site's manifest lists, with their digests (empty when it has none that can be read)."""
+def manifest_doc(out_dir: Path) -> dict[str, Any] | None:
+    """The site's manifest, when it has one of this format that can be read."""
     try:
         doc = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
-    found = doc.get("files") if isinstance(doc, dict) and doc.get("format") == MANIFEST_FORMAT else None
+        return None
+    return doc if isinstance(doc, dict) and doc.get("format") == MANIFEST_FORMAT else None
+
+
+def manifest_files(doc: dict[str, Any] | None) -> dict[str, dict[str, object]]:
+    """The files a manifest (:func:`manifest_doc`) lists, with their digests (empty for none)."""
+    found = doc.get("files") if doc is not None else None
     return found if isinstance(found, dict) else {}
 
 
-def unchanged_site(out: Path, inputs: str | None) -> BuildResult | None:
-    """The result of a build that has nothing to do: the site was built from exactly these inputs
-    and every file it wrote is still there. ``None`` when a real build is needed."""
-    if inputs is None or not out.is_dir():
-        return None
-    try:
-        doc = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(doc, dict) or doc.get("format") != MANIFEST_FORMAT or doc.get("build_inputs") != inputs:
+def unchanged_site(out: Path, inputs: str | None, doc: dict[str, Any] | None) -> BuildResult | None:
+    """The result of a build that has nothing to do: the site at ``out``, whose manifest is ``doc``, was
+    built from exactly these inputs and every file it wrote is still there. ``None`` when a real build is
+    needed."""
+    if inputs is None or doc is None or doc.get("build_inputs") != inputs:
         return None
     listed = doc.get("files")
     top = os.fspath(out)
@@ -156,7 +158,13 @@ def up_to_date(
     """What :func:`claimcheck.render.site.build_site` would return, with the same options, for a corpus
     of digest ``source_digest`` (:attr:`claimcheck.load.snapshot.Summary.source_digest`) when it has
     nothing to do (the site at ``out_dir`` is that build, whole); ``None`` when it has work to do, or
-    cannot tell. Reads the manifest and looks at each file's entry; writes nothing."""
+    cannot tell (a templates folder that is not there: the build says so). Reads the manifest and looks
+    at each file's entry; writes nothing."""
+    if templates is not None and not Path(templates).is_dir():
+        return None
     published = site_date(date)
     out = resolve_output(Path(out_dir).absolute(), folder=True)
-    return unchanged_site(out, build_inputs(source_digest, templates, include_drafts, base_url, audience, published))
+    if not out.is_dir():
+        return None
+    inputs = build_inputs(source_digest, fingerprint(templates), include_drafts, base_url, audience, published)
+    return unchanged_site(out, inputs, manifest_doc(out))

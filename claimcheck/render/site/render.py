@@ -63,19 +63,3 @@ def static_files(templates: str | os.PathLike[str] | None = None) -> dict[str, b
     if templates is not None:
         found.update(_files(Path(templates) / "static"))
     return {name: found[name].read_bytes() for name in sorted(found)}
-
-
-# ---- worker processes ---------------------------------------------------------------------------
-_ENV: jinja2.Environment | None = None
-
-
-def init_worker(templates: str | None) -> None:
-    """Set up a worker process's environment (``ProcessPoolExecutor`` initializer)."""
-    global _ENV
-    _ENV = environment(templates)
-
-
-def render_in_worker(page: Page) -> str:
-    """Render a page in a worker process set up by :func:`init_worker`."""
-    assert _ENV is not None, "init_worker was not called"
-    return render(_ENV, page)
