@@ -189,6 +189,10 @@ def test_a_site_up_to_date_is_said_so_from_the_digest_alone(tmp_path: Path) -> N
     assert up_to_date("0" * 64, site, date="2024-04-01") is None
     assert up_to_date(None, site, date="2024-04-01") is None
     assert up_to_date(digest, site, date="2024-04-01", templates=tmp_path / "no-templates") is None  # the build says what is wrong
+    (tmp_path / ".site.build-killed").mkdir()  # a killed build's leftovers: the build recovers them
+    assert up_to_date(digest, site, date="2024-04-01") is None
+    (tmp_path / ".site.build-killed").rmdir()
+    assert up_to_date(digest, site, date="2024-04-01") is not None
     victim = next(p for p in site.rglob("*.html"))
     victim.unlink()
     assert up_to_date(digest, site, date="2024-04-01") is None

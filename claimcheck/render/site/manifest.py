@@ -11,6 +11,7 @@ renderer; this module imports nothing heavier than :mod:`json`.
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import hashlib
 import json
 import os
@@ -158,13 +159,14 @@ def up_to_date(
     """What :func:`claimcheck.render.site.build_site` would return, with the same options, for a corpus
     of digest ``source_digest`` (:attr:`claimcheck.load.snapshot.Summary.source_digest`) when it has
     nothing to do (the site at ``out_dir`` is that build, whole); ``None`` when it has work to do, or
-    cannot tell (a templates folder that is not there: the build says so). Reads the manifest and looks
+    cannot tell (a templates folder that is not there: the build says so; a build running or killed,
+    whose leftovers beside the site the build recovers). Reads the manifest and looks
     at each file's entry; writes nothing."""
     if templates is not None and not Path(templates).is_dir():
         return None
     published = site_date(date)
     out = resolve_output(Path(out_dir).absolute(), folder=True)
-    if not out.is_dir():
-        return None
+    if not out.is_dir() or any(out.parent.glob(f".{glob.escape(out.name)}.*")):
+        return None  # a build's lock, temporary folder or set-aside site: a build running, or one to recover
     inputs = build_inputs(source_digest, fingerprint(templates), include_drafts, base_url, audience, published)
     return unchanged_site(out, inputs, manifest_doc(out))
